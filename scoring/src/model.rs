@@ -1,0 +1,935 @@
+//! The validated scenario: parties, issues, documents (facts) and assumptions, kept apart.
+//! `Scenario::parse` turns TOML text into these types or rejects the whole file with every
+//! problem named by its place; a half-loaded scenario cannot exist.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::file::{RawFile, RawIssue, RawRedLine};
+
+/// The built-in scenario, embedded at compile time.
+pub const BUILTIN_TOML: &str = include_str!("../tests/fixtures/mini.toml");
+
+/// A whole scenario: facts (with sources) and the model assumptions valued against them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub meta: Meta,
+    /// Every cited source, sorted by key.
+    pub sources: Vec<Source>,
+    /// Ukraine, Russia, United States, Europe, in this order.
+    pub parties: Vec<Party>,
+    pub issues: Vec<Issue>,
+    pub documents: Vec<Document>,
+    pub assumptions: Assumptions,
+    /// Dense value table `[issue][option][party]` in 0..=100, derived from `assumptions`.
+    pub(crate) table: Vec<Vec<Vec<f64>>>,
+    /// `[party][issue]` weight as a fraction (points / 100).
+    pub(crate) weight: Vec<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    /// The model version, shown with every score.
+    pub version: String,
+    pub compiled: String,
+    pub caveats: Vec<String>,
+}
+
+/// A cited source. Facts refer to sources by index into `Scenario::sources`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub key: String,
+    pub url: String,
+    pub title: String,
+}
+
+/// Whether a party must accept for ratification (belligerent) or one of them suffices (guarantor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Belligerent,
+    Guarantor,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Belligerent => "belligerent",
+            Role::Guarantor => "guarantor",
+        }
+    }
+}
+
+/// A party: facts only. Its weights and reservation value are in `Assumptions`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub red_lines: Vec<RedLine>,
+}
+
+/// A stated red line (a fact, with sources) and the choices that cross it (the modelling of it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedLine {
+    pub id: String,
+    pub issue: usize,
+    /// Options (indices into the issue's options) that cross the line.
+    pub options: Vec<usize>,
+    /// On a scale: any amount at or below this crosses the line.
+    pub at_most: Option<i64>,
+    /// On a scale: any amount at or above this crosses the line.
+    pub at_least: Option<i64>,
+    pub statement: String,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Theme {
+    Security,
+    Territory,
+    JusticeMoney,
+    Politics,
+    Humanitarian,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 5] = [
+        Theme::Security,
+        Theme::Territory,
+        Theme::JusticeMoney,
+        Theme::Politics,
+        Theme::Humanitarian,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Security => "security",
+            Theme::Territory => "territory",
+            Theme::JusticeMoney => "justice_money",
+            Theme::Politics => "politics",
+            Theme::Humanitarian => "humanitarian",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Security => "Security",
+            Theme::Territory => "Territory",
+            Theme::JusticeMoney => "Justice and money",
+            Theme::Politics => "Politics",
+            Theme::Humanitarian => "Humanitarian",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.id() == id)
+    }
+}
+
+/// One negotiable provision with its ladder of options (index 0 = most favourable to Ukraine,
+/// except where the issue's description says otherwise).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub id: String,
+    pub label: String,
+    pub theme: Theme,
+    pub description: String,
+    pub notes: Option<String>,
+    pub sources: Vec<usize>,
+    /// Present on numeric issues: amounts between reference points are valued by interpolation.
+    pub scale: Option<Scale>,
+    pub options: Vec<IssueOption>,
+}
+
+/// A numeric range. `min` and `max` are reference points (options with `at`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub unit: String,
+    pub label: String,
+    pub min: i64,
+    pub max: i64,
+    pub step: i64,
+    /// `(at, option index)` sorted by `at`: the documented reference points.
+    pub points: Vec<(i64, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueOption {
+    pub id: String,
+    pub label: String,
+    pub meaning: String,
+    /// The option's point on the issue's scale; `None` for options off the scale.
+    pub at: Option<i64>,
+}
+
+/// What kind of text a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nature {
+    SignedText,
+    LeakedDraft,
+    Draft,
+    Proposal,
+    CounterProposal,
+    Speech,
+    StatedPosition,
+    ReportedOutcome,
+    Declaration,
+}
+
+impl Nature {
+    const ALL: [Nature; 9] = [
+        Nature::SignedText,
+        Nature::LeakedDraft,
+        Nature::Draft,
+        Nature::Proposal,
+        Nature::CounterProposal,
+        Nature::Speech,
+        Nature::StatedPosition,
+        Nature::ReportedOutcome,
+        Nature::Declaration,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Nature::SignedText => "signed_text",
+            Nature::LeakedDraft => "leaked_draft",
+            Nature::Draft => "draft",
+            Nature::Proposal => "proposal",
+            Nature::CounterProposal => "counter_proposal",
+            Nature::Speech => "speech",
+            Nature::StatedPosition => "stated_position",
+            Nature::ReportedOutcome => "reported_outcome",
+            Nature::Declaration => "declaration",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Nature::SignedText => "signed text",
+            Nature::LeakedDraft => "leaked draft",
+            Nature::Draft => "draft",
+            Nature::Proposal => "proposal",
+            Nature::CounterProposal => "counter-proposal",
+            Nature::Speech => "speech",
+            Nature::StatedPosition => "stated position",
+            Nature::ReportedOutcome => "reported outcome",
+            Nature::Declaration => "declaration",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Nature> {
+        Nature::ALL.into_iter().find(|nature| nature.id() == id)
+    }
+}
+
+/// A published or reported text (a preset): facts only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub nature: Nature,
+    pub summary: String,
+    pub sources: Vec<usize>,
+    /// One entry per issue, in issue order; `None` where the document is silent.
+    pub positions: Vec<Option<Position>>,
+}
+
+/// The option a document took on one issue, with the sources that say so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position {
+    pub option: usize,
+    pub sources: Vec<usize>,
+    pub note: String,
+}
+
+/// Everything that is a modelling choice rather than a fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumptions {
+    pub note: String,
+    /// In party order.
+    pub parties: Vec<PartyAssumptions>,
+    /// In issue order: the option assumed where a document is silent.
+    pub when_silent: Vec<SilentAssumption>,
+    /// `[issue][option]`: each party's value and the rationale.
+    pub values: Vec<Vec<OptionValues>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyAssumptions {
+    /// Value of no deal, 0..=100, on the same scale as package values.
+    pub reservation: f64,
+    pub reservation_rationale: String,
+    /// Integer points per issue, in issue order, summing to 100.
+    pub weights: Vec<u32>,
+    pub weights_rationale: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SilentAssumption {
+    pub option: usize,
+    pub rationale: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionValues {
+    /// In party order, each 0..=100.
+    pub values: Vec<u32>,
+    pub rationale: String,
+}
+
+/// A rejected scenario: every problem found, each naming its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub problems: Vec<String>,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "the scenario was rejected ({} problem{}):",
+            self.problems.len(),
+            if self.problems.len() == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.problems {
+            writeln!(f, "- {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// The fixed party ids, in display order. The layout treats them symmetrically.
+pub const PARTY_IDS: [&str; 4] = ["ua", "ru", "us", "eu"];
+
+impl Scenario {
+    /// The embedded scenario. It is validated by the test suite, so failure here is a build defect.
+    pub fn builtin() -> Result<Scenario, ScenarioError> {
+        Scenario::parse(BUILTIN_TOML)
+    }
+
+    /// Parses and validates a scenario file. All problems are collected; any problem rejects it.
+    pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
+        let raw: RawFile = toml::from_str(text).map_err(|error| ScenarioError {
+            problems: vec![format!("TOML: {}", error.to_string().trim_end())],
+        })?;
+        Validator::default().run(raw)
+    }
+
+    pub fn issue_index(&self, id: &str) -> Option<usize> {
+        self.issues.iter().position(|issue| issue.id == id)
+    }
+
+    pub fn party_index(&self, id: &str) -> Option<usize> {
+        self.parties.iter().position(|party| party.id == id)
+    }
+
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|document| document.id == id)
+    }
+
+    /// The documents that took `option` on `issue`, in document order.
+    pub fn documents_taking(&self, issue: usize, option: usize) -> impl Iterator<Item = usize> + '_ {
+        self.documents
+            .iter()
+            .enumerate()
+            .filter(move |(_, document)| {
+                document.positions[issue]
+                    .as_ref()
+                    .is_some_and(|position| position.option == option)
+            })
+            .map(|(index, _)| index)
+    }
+}
+
+impl Issue {
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|option| option.id == id)
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
+}
+
+fn valid_source_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-' || byte == b'_')
+}
+
+/// Collects problems while building the validated scenario.
+#[derive(Default)]
+struct Validator {
+    problems: Vec<String>,
+    source_index: HashMap<String, usize>,
+}
+
+impl Validator {
+    fn problem(&mut self, message: String) {
+        self.problems.push(message);
+    }
+
+    fn text(&mut self, place: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(format!("{place}: {field} is empty"));
+        }
+    }
+
+    fn sources(&mut self, place: &str, keys: &[String]) -> Vec<usize> {
+        let mut indices = Vec::with_capacity(keys.len());
+        for key in keys {
+            match self.source_index.get(key) {
+                Some(&index) => indices.push(index),
+                None => self.problem(format!("{place}: unknown source [{key}]")),
+            }
+        }
+        indices
+    }
+
+    fn run(mut self, raw: RawFile) -> Result<Scenario, ScenarioError> {
+        let meta = Meta {
+            id: raw.scenario.id,
+            title: raw.scenario.title,
+            version: raw.scenario.version,
+            compiled: raw.scenario.compiled,
+            caveats: raw.scenario.caveats,
+        };
+        if !valid_id(&meta.id.replace('-', "_")) {
+            self.problem(format!("scenario: id \"{}\" is not a valid id", meta.id));
+        }
+        self.text("scenario", "title", &meta.title.clone());
+        self.text("scenario", "version", &meta.version.clone());
+
+        let mut sources = Vec::with_capacity(raw.sources.len());
+        for (key, source) in raw.sources {
+            let place = format!("source [{key}]");
+            if !valid_source_key(&key) {
+                self.problem(format!("{place}: key must be lowercase letters, digits, '-' or '_'"));
+            }
+            if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
+                self.problem(format!("{place}: url must start with https:// or http://"));
+            }
+            self.source_index.insert(key.clone(), sources.len());
+            sources.push(Source {
+                key,
+                url: source.url,
+                title: source.title,
+            });
+        }
+
+        let issues = self.issues(raw.issues);
+        let parties = self.parties(raw.parties, &issues);
+        let documents = self.documents(raw.documents, &issues);
+        let assumptions = self.assumptions(raw.assumptions, &parties, &issues);
+
+        if !self.problems.is_empty() {
+            return Err(ScenarioError {
+                problems: self.problems,
+            });
+        }
+        let assumptions = assumptions.expect("assumptions exist when no problem was found");
+        let table = issues
+            .iter()
+            .enumerate()
+            .map(|(issue, spec)| {
+                (0..spec.options.len())
+                    .map(|option| {
+                        assumptions.values[issue][option]
+                            .values
+                            .iter()
+                            .map(|&value| f64::from(value))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let weight = assumptions
+            .parties
+            .iter()
+            .map(|party| party.weights.iter().map(|&points| f64::from(points) / 100.0).collect())
+            .collect();
+        Ok(Scenario {
+            meta,
+            sources,
+            parties,
+            issues,
+            documents,
+            assumptions,
+            table,
+            weight,
+        })
+    }
+
+    fn issues(&mut self, raw_issues: Vec<RawIssue>) -> Vec<Issue> {
+        let mut issues: Vec<Issue> = Vec::with_capacity(raw_issues.len());
+        if raw_issues.is_empty() {
+            self.problem("issues: the scenario has no issues".to_string());
+        }
+        for raw in raw_issues {
+            let place = format!("issue {}", raw.id);
+            if !valid_id(&raw.id) {
+                self.problem(format!("{place}: id must be lowercase letters, digits or '_'"));
+            }
+            if issues.iter().any(|issue| issue.id == raw.id) {
+                self.problem(format!("{place}: duplicate issue id"));
+            }
+            self.text(&place, "label", &raw.label);
+            self.text(&place, "description", &raw.description);
+            let theme = Theme::from_id(&raw.theme).unwrap_or_else(|| {
+                self.problem(format!(
+                    "{place}: unknown theme \"{}\" (expected one of security, territory, justice_money, politics, humanitarian)",
+                    raw.theme
+                ));
+                Theme::Security
+            });
+            let sources = self.sources(&place, &raw.sources);
+            if raw.options.len() < 2 {
+                self.problem(format!("{place}: needs at least two options"));
+            }
+            let mut options: Vec<IssueOption> = Vec::with_capacity(raw.options.len());
+            for option in raw.options {
+                let option_place = format!("{place}, option {}", option.id);
+                if !valid_id(&option.id) {
+                    self.problem(format!("{option_place}: id must be lowercase letters, digits or '_'"));
+                }
+                if options.iter().any(|existing| existing.id == option.id) {
+                    self.problem(format!("{option_place}: duplicate option id"));
+                }
+                self.text(&option_place, "label", &option.label);
+                self.text(&option_place, "meaning", &option.meaning);
+                if option.at.is_some() && raw.scale.is_none() {
+                    self.problem(format!("{option_place}: `at` is only allowed on an issue with a scale"));
+                }
+                options.push(IssueOption {
+                    id: option.id,
+                    label: option.label,
+                    meaning: option.meaning,
+                    at: option.at,
+                });
+            }
+            let scale = raw.scale.map(|scale| {
+                let mut points: Vec<(i64, usize)> = options
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(index, option)| option.at.map(|at| (at, index)))
+                    .collect();
+                points.sort_unstable();
+                if scale.min >= scale.max {
+                    self.problem(format!("{place}, scale: min must be below max"));
+                }
+                if scale.step <= 0 {
+                    self.problem(format!("{place}, scale: step must be above zero"));
+                }
+                self.text(&format!("{place}, scale"), "unit", &scale.unit);
+                self.text(&format!("{place}, scale"), "label", &scale.label);
+                if points.len() < 2 {
+                    self.problem(format!("{place}, scale: needs at least two options with `at`"));
+                }
+                if points.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+                    self.problem(format!("{place}, scale: two options share the same `at`"));
+                }
+                if scale.step > 0 {
+                    for &(at, option) in &points {
+                        if (at - scale.min) % scale.step != 0 {
+                            self.problem(format!(
+                                "{place}, option {}: at = {at} is not on the step grid ({} + k × {})",
+                                options[option].id, scale.min, scale.step
+                            ));
+                        }
+                    }
+                }
+                if let (Some(first), Some(last)) = (points.first(), points.last()) {
+                    if first.0 != scale.min {
+                        self.problem(format!(
+                            "{place}, scale: min = {} but the lowest option `at` is {}",
+                            scale.min, first.0
+                        ));
+                    }
+                    if last.0 != scale.max {
+                        self.problem(format!(
+                            "{place}, scale: max = {} but the highest option `at` is {}",
+                            scale.max, last.0
+                        ));
+                    }
+                }
+                Scale {
+                    unit: scale.unit,
+                    label: scale.label,
+                    min: scale.min,
+                    max: scale.max,
+                    step: scale.step,
+                    points,
+                }
+            });
+            issues.push(Issue {
+                id: raw.id,
+                label: raw.label,
+                theme,
+                description: raw.description,
+                notes: raw.notes,
+                sources,
+                scale,
+                options,
+            });
+        }
+        issues
+    }
+
+    fn parties(&mut self, raw_parties: Vec<crate::file::RawParty>, issues: &[Issue]) -> Vec<Party> {
+        let ids: Vec<&str> = raw_parties.iter().map(|party| party.id.as_str()).collect();
+        if ids != PARTY_IDS {
+            self.problem(format!(
+                "parties: expected exactly ua, ru, us, eu in this order, found {}",
+                if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+            ));
+        }
+        let mut parties = Vec::with_capacity(raw_parties.len());
+        for raw in raw_parties {
+            let place = format!("party {}", raw.id);
+            self.text(&place, "name", &raw.name);
+            let role = match raw.role.as_str() {
+                "belligerent" => Role::Belligerent,
+                "guarantor" => Role::Guarantor,
+                other => {
+                    self.problem(format!(
+                        "{place}: unknown role \"{other}\" (expected belligerent or guarantor)"
+                    ));
+                    Role::Guarantor
+                }
+            };
+            let mut red_lines: Vec<RedLine> = Vec::with_capacity(raw.red_lines.len());
+            for line in raw.red_lines {
+                let line_place = format!("{place}, red line {}", line.id);
+                if red_lines.iter().any(|existing| existing.id == line.id) {
+                    self.problem(format!("{line_place}: duplicate red line id"));
+                }
+                if let Some(red_line) = self.red_line(&line_place, line, issues) {
+                    red_lines.push(red_line);
+                }
+            }
+            parties.push(Party {
+                id: raw.id,
+                name: raw.name,
+                role,
+                red_lines,
+            });
+        }
+        let belligerents = parties.iter().filter(|party| party.role == Role::Belligerent).count();
+        if !parties.is_empty() && (belligerents == 0 || belligerents == parties.len()) {
+            self.problem("parties: need at least one belligerent and one guarantor".to_string());
+        }
+        parties
+    }
+
+    fn red_line(&mut self, place: &str, raw: RawRedLine, issues: &[Issue]) -> Option<RedLine> {
+        if !valid_id(&raw.id) {
+            self.problem(format!("{place}: id must be lowercase letters, digits or '_'"));
+        }
+        self.text(place, "statement", &raw.statement);
+        let sources = self.sources(place, &raw.sources);
+        if sources.is_empty() && !raw.sources.is_empty() {
+            return None;
+        }
+        if raw.sources.is_empty() {
+            self.problem(format!("{place}: a red line needs at least one source"));
+        }
+        let Some(issue) = issues.iter().position(|issue| issue.id == raw.issue) else {
+            self.problem(format!("{place}: unknown issue {}", raw.issue));
+            return None;
+        };
+        let spec = &issues[issue];
+        let mut options = Vec::with_capacity(raw.options.len());
+        for option in &raw.options {
+            match spec.option_index(option) {
+                Some(index) => options.push(index),
+                None => self.problem(format!("{place}: issue {} has no option {option}", spec.id)),
+            }
+        }
+        if (raw.at_most.is_some() || raw.at_least.is_some()) && spec.scale.is_none() {
+            self.problem(format!(
+                "{place}: at_most/at_least need a numeric issue, and {} has no scale",
+                spec.id
+            ));
+        }
+        if raw.options.is_empty() && raw.at_most.is_none() && raw.at_least.is_none() {
+            self.problem(format!("{place}: names no option and no amount, so nothing can cross it"));
+        }
+        Some(RedLine {
+            id: raw.id,
+            issue,
+            options,
+            at_most: raw.at_most,
+            at_least: raw.at_least,
+            statement: raw.statement,
+            sources,
+        })
+    }
+
+    fn documents(&mut self, raw_documents: Vec<crate::file::RawDocument>, issues: &[Issue]) -> Vec<Document> {
+        let mut documents: Vec<Document> = Vec::with_capacity(raw_documents.len());
+        for raw in raw_documents {
+            let place = format!("document {}", raw.id);
+            if !valid_id(&raw.id) {
+                self.problem(format!("{place}: id must be lowercase letters, digits or '_'"));
+            }
+            if documents.iter().any(|document| document.id == raw.id) {
+                self.problem(format!("{place}: duplicate document id"));
+            }
+            self.text(&place, "title", &raw.title);
+            self.text(&place, "summary", &raw.summary);
+            if !valid_date(&raw.date) {
+                self.problem(format!(
+                    "{place}: date \"{}\" is not YYYY, YYYY-MM, YYYY-MM-DD or a range a/b of those",
+                    raw.date
+                ));
+            }
+            let nature = Nature::from_id(&raw.nature).unwrap_or_else(|| {
+                self.problem(format!("{place}: unknown nature \"{}\"", raw.nature));
+                Nature::Draft
+            });
+            let sources = self.sources(&place, &raw.sources);
+            if raw.sources.is_empty() {
+                self.problem(format!("{place}: a document needs at least one source"));
+            }
+            let mut positions: Vec<Option<Position>> = vec![None; issues.len()];
+            for (issue_id, position) in raw.positions {
+                let position_place = format!("{place}, position on {issue_id}");
+                let Some(issue) = issues.iter().position(|issue| issue.id == issue_id) else {
+                    self.problem(format!("{position_place}: unknown issue"));
+                    continue;
+                };
+                let position_sources = self.sources(&position_place, &position.sources);
+                match issues[issue].option_index(&position.option) {
+                    Some(option) => {
+                        positions[issue] = Some(Position {
+                            option,
+                            sources: position_sources,
+                            note: position.note,
+                        })
+                    }
+                    None => self.problem(format!(
+                        "{position_place}: issue {issue_id} has no option {}",
+                        position.option
+                    )),
+                }
+            }
+            if positions.iter().all(Option::is_none) {
+                self.problem(format!("{place}: takes no position on any issue"));
+            }
+            documents.push(Document {
+                id: raw.id,
+                title: raw.title,
+                date: raw.date,
+                nature,
+                summary: raw.summary,
+                sources,
+                positions,
+            });
+        }
+        documents
+    }
+
+    fn assumptions(
+        &mut self,
+        raw: crate::file::RawAssumptions,
+        parties: &[Party],
+        issues: &[Issue],
+    ) -> Option<Assumptions> {
+        self.text("assumptions", "note", &raw.note);
+        let mut party_assumptions = Vec::with_capacity(parties.len());
+        let mut raw_parties = raw.parties;
+        for party in parties {
+            let place = format!("assumptions for party {}", party.id);
+            let Some(assumed) = raw_parties.remove(&party.id) else {
+                self.problem(format!("{place}: missing"));
+                continue;
+            };
+            let reservation = match number_0_100(&assumed.reservation) {
+                Some(value) => value,
+                None => {
+                    self.problem(format!("{place}: reservation must be a number from 0 to 100"));
+                    0.0
+                }
+            };
+            self.text(&place, "reservation_rationale", &assumed.reservation_rationale);
+            self.text(&place, "weights_rationale", &assumed.weights_rationale);
+            let mut weights = vec![0u32; issues.len()];
+            let mut raw_weights = assumed.weights;
+            for (issue, spec) in issues.iter().enumerate() {
+                match raw_weights.remove(&spec.id) {
+                    None => self.problem(format!("{place}: no weight for issue {}", spec.id)),
+                    Some(value) => match integer_0_100(&value) {
+                        Some(points) => weights[issue] = points,
+                        None => self.problem(format!(
+                            "{place}: weight for issue {} must be an integer from 0 to 100",
+                            spec.id
+                        )),
+                    },
+                }
+            }
+            for unknown in raw_weights.keys() {
+                self.problem(format!("{place}: weight for unknown issue {unknown}"));
+            }
+            let total: u32 = weights.iter().sum();
+            if total != 100 {
+                self.problem(format!("{place}: weights sum to {total}, not 100"));
+            }
+            party_assumptions.push(PartyAssumptions {
+                reservation,
+                reservation_rationale: assumed.reservation_rationale,
+                weights,
+                weights_rationale: assumed.weights_rationale,
+            });
+        }
+        for unknown in raw_parties.keys() {
+            self.problem(format!("assumptions: unknown party {unknown}"));
+        }
+
+        let mut when_silent = Vec::with_capacity(issues.len());
+        let mut raw_silent = raw.when_silent;
+        for spec in issues {
+            let place = format!("assumptions.when_silent, issue {}", spec.id);
+            match raw_silent.remove(&spec.id) {
+                None => self.problem(format!("{place}: missing")),
+                Some(silent) => {
+                    self.text(&place, "rationale", &silent.rationale);
+                    match spec.option_index(&silent.option) {
+                        Some(option) => when_silent.push(SilentAssumption {
+                            option,
+                            rationale: silent.rationale,
+                        }),
+                        None => self.problem(format!("{place}: no option {}", silent.option)),
+                    }
+                }
+            }
+        }
+        for unknown in raw_silent.keys() {
+            self.problem(format!("assumptions.when_silent: unknown issue {unknown}"));
+        }
+
+        let mut values = Vec::with_capacity(issues.len());
+        let mut raw_values = raw.values;
+        for spec in issues {
+            let mut issue_values = Vec::with_capacity(spec.options.len());
+            let mut raw_issue = raw_values.remove(&spec.id).unwrap_or_default();
+            for option in &spec.options {
+                let place = format!("issue {}, option {}", spec.id, option.id);
+                let Some(mut table) = raw_issue.remove(&option.id) else {
+                    self.problem(format!("{place}: no values"));
+                    continue;
+                };
+                let rationale = match table.remove("rationale") {
+                    Some(toml::Value::String(text)) if !text.trim().is_empty() => text,
+                    Some(toml::Value::String(_)) | None => {
+                        self.problem(format!("{place}: no rationale for its values"));
+                        String::new()
+                    }
+                    Some(_) => {
+                        self.problem(format!("{place}: rationale must be text"));
+                        String::new()
+                    }
+                };
+                let mut option_values = Vec::with_capacity(parties.len());
+                for party in parties {
+                    match table.remove(&party.id) {
+                        None => self.problem(format!("{place}: no value for party {}", party.id)),
+                        Some(value) => match integer_0_100(&value) {
+                            Some(value) => option_values.push(value),
+                            None => self.problem(format!(
+                                "{place}: value for party {} must be an integer from 0 to 100",
+                                party.id
+                            )),
+                        },
+                    }
+                }
+                for unknown in table.keys() {
+                    self.problem(format!("{place}: unknown party {unknown}"));
+                }
+                issue_values.push(OptionValues {
+                    values: option_values,
+                    rationale,
+                });
+            }
+            for unknown in raw_issue.keys() {
+                self.problem(format!("assumptions.values.{}: unknown option {unknown}", spec.id));
+            }
+            values.push(issue_values);
+        }
+        for unknown in raw_values.keys() {
+            self.problem(format!("assumptions.values: unknown issue {unknown}"));
+        }
+
+        if !self.problems.is_empty() {
+            return None;
+        }
+        // The swing-weight convention: a party's best option on an issue it cares about is worth
+        // 100, so its ideal package is worth exactly 100 and "concession" means distance from it.
+        for (party, assumed) in party_assumptions.iter().enumerate() {
+            for (issue, spec) in issues.iter().enumerate() {
+                if assumed.weights[issue] == 0 {
+                    continue;
+                }
+                let best = values[issue].iter().map(|option| option.values[party]).max();
+                if best != Some(100) {
+                    self.problem(format!(
+                        "issue {}: party {} has weight {} but its best option is valued {}, not 100",
+                        spec.id,
+                        parties[party].id,
+                        assumed.weights[issue],
+                        best.unwrap_or(0)
+                    ));
+                }
+            }
+        }
+        Some(Assumptions {
+            note: raw.note,
+            parties: party_assumptions,
+            when_silent,
+            values,
+        })
+    }
+}
+
+fn integer_0_100(value: &toml::Value) -> Option<u32> {
+    match value {
+        toml::Value::Integer(number) if (0..=100).contains(number) => u32::try_from(*number).ok(),
+        _ => None,
+    }
+}
+
+fn number_0_100(value: &toml::Value) -> Option<f64> {
+    let number = match value {
+        toml::Value::Integer(number) => *number as f64,
+        toml::Value::Float(number) => *number,
+        _ => return None,
+    };
+    (0.0..=100.0).contains(&number).then_some(number)
+}
+
+fn valid_date(date: &str) -> bool {
+    fn single(part: &str) -> bool {
+        let pieces: Vec<&str> = part.split('-').collect();
+        let digits = |piece: &str, len: usize| piece.len() == len && piece.bytes().all(|b| b.is_ascii_digit());
+        match pieces.as_slice() {
+            [year] => digits(year, 4),
+            [year, month] => digits(year, 4) && digits(month, 2),
+            [year, month, day] => digits(year, 4) && digits(month, 2) && digits(day, 2),
+            _ => false,
+        }
+    }
+    match date.split_once('/') {
+        Some((from, to)) => single(from) && single(to),
+        None => single(date),
+    }
+}

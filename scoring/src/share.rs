@@ -1,0 +1,309 @@
+//! Share links: a package to and from the text after `#` in the page's URL.
+//! The format is written down in docs/link-format.md. Decoding never fails and never panics:
+//! whatever it cannot use is reset to the version's default and reported as a plain-language
+//! problem. Encoding is canonical: one package, one link.
+
+use crate::model::Scenario;
+use crate::score::{Choice, Package, format_amount};
+
+/// The version this build writes. Older versions stay readable forever.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Input beyond this many bytes is ignored (the longest link this build writes is far shorter).
+pub const MAX_LINK_BYTES: usize = 4096;
+
+/// At most this many `key=value` parts are read; a v1 link has at most 21.
+pub const MAX_PARTS: usize = 64;
+
+/// The v1 defaults, frozen: a v1 link that omits an issue means this option, whatever the
+/// scenario's presets say today. They are the US 28-point plan of 20 Nov 2025 as encoded when v1
+/// was published (the page's opening state). Issue order here is the canonical encoding order.
+pub const V1_DEFAULTS: [(&str, &str); 20] = [
+    ("army_cap", "cap_600k"),
+    ("foreign_troops", "no_nato_troops"),
+    ("nato_membership", "constitutional_and_charter_ban"),
+    ("european_security_architecture", "expectation_no_enlargement"),
+    ("guarantee_strength", "unspecified_reliable"),
+    ("guarantee_duration", "g0_none"),
+    ("guarantee_conditions", "broad_forfeit_paid"),
+    ("territory_recognition", "recognise_russian_control"),
+    ("territory_donetsk", "withdraw_dmz_recognised_russian"),
+    ("territory_south_and_other", "freeze_south_russia_returns_rest"),
+    ("amnesty_accountability", "full_amnesty_and_claims_waiver"),
+    ("sanctions_relief", "staged_case_by_case_us_deals"),
+    ("frozen_assets_compensation", "us_led_split"),
+    ("us_economic_stake", "profit_share_and_us_russia_ventures"),
+    ("elections_timing", "within_100_days"),
+    ("eu_membership", "eligible_with_market_access"),
+    ("znpp_control", "iaea_restart_split_50_50"),
+    ("language_religion_identity", "reciprocal_tolerance_eu_standards"),
+    ("ceasefire_sequencing_monitoring", "pullback_first_peace_council"),
+    ("humanitarian_exchange", "humanitarian_committee_reciprocal"),
+];
+
+/// The result of reading a link: always a usable package, plus what had to be fixed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub package: Package,
+    /// In the order met; empty for a clean link.
+    pub problems: Vec<Problem>,
+}
+
+/// One thing in a link that could not be used as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The issue that was reset or clamped, when there is one.
+    pub issue: Option<usize>,
+    /// A plain-language sentence. Any text quoted from the link is shortened and reduced to
+    /// letters, digits and `_-.`, so it is safe to show anywhere.
+    pub message: String,
+}
+
+impl Scenario {
+    /// The package a v1 link with no settings stands for. If the scenario has lost a v1 default
+    /// (a test guards against it), the issue's `when_silent` option stands in.
+    pub fn v1_default_package(&self) -> Package {
+        let mut package = self.silent_package();
+        for (issue_id, option_id) in V1_DEFAULTS {
+            if let Some(issue) = self.issue_index(issue_id)
+                && let Some(option) = self.issues[issue].option_index(option_id)
+                && let Ok(next) = self.with_option(&package, issue, option)
+            {
+                package = next;
+            }
+        }
+        package
+    }
+}
+
+/// Writes the canonical link body (without `#`) for a package: the version, then every issue
+/// that differs from the v1 default, in the canonical order, as `issue=option` or `issue=amount`.
+pub fn encode(scenario: &Scenario, package: &Package) -> String {
+    let defaults = scenario.v1_default_package();
+    let mut link = format!("v={CURRENT_VERSION}");
+    for issue in canonical_order(scenario) {
+        let choice = package.choice(issue);
+        if choice == defaults.choice(issue) {
+            continue;
+        }
+        link.push('&');
+        link.push_str(&scenario.issues[issue].id);
+        link.push('=');
+        match choice {
+            Choice::Option(option) => link.push_str(&scenario.issues[issue].options[option].id),
+            Choice::Amount(amount) => link.push_str(&amount.to_string()),
+        }
+    }
+    link
+}
+
+/// Issue indices in canonical order: the v1 order, then any issue the v1 list lacks.
+fn canonical_order(scenario: &Scenario) -> impl Iterator<Item = usize> + '_ {
+    let listed = V1_DEFAULTS
+        .iter()
+        .filter_map(|(issue_id, _)| scenario.issue_index(issue_id));
+    let unlisted = (0..scenario.issues.len())
+        .filter(|&issue| !V1_DEFAULTS.iter().any(|(id, _)| *id == scenario.issues[issue].id));
+    listed.chain(unlisted)
+}
+
+/// Reads a link: a whole URL, a `#fragment`, or the text after `#`. Never fails, never panics;
+/// the work is linear in `min(input length, MAX_LINK_BYTES)`.
+pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
+    let mut problems = Vec::new();
+    let body = match input.find('#') {
+        Some(hash) => &input[hash + 1..],
+        None => input,
+    };
+    let mut body = body.trim();
+    if body.len() > MAX_LINK_BYTES {
+        let mut end = MAX_LINK_BYTES;
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        body = &body[..end];
+        problems.push(Problem {
+            issue: None,
+            message: format!(
+                "The link is longer than {} characters; the rest was ignored.",
+                format_amount(MAX_LINK_BYTES as i64)
+            ),
+        });
+    }
+    let mut package = scenario.v1_default_package();
+    if body.is_empty() {
+        return Decoded { package, problems };
+    }
+
+    let mut parts = body.split('&').filter(|part| !part.is_empty());
+    let mut seen = vec![false; scenario.issues.len()];
+    let mut first = true;
+    let mut read = 0usize;
+    for part in parts.by_ref() {
+        read += 1;
+        if read > MAX_PARTS {
+            problems.push(Problem {
+                issue: None,
+                message: format!("The link has more than {MAX_PARTS} settings; the rest were ignored."),
+            });
+            break;
+        }
+        let (key, value) = match part.split_once('=') {
+            Some(pair) => pair,
+            None => {
+                problems.push(Problem {
+                    issue: None,
+                    message: format!("“{}” is not a setting (name=value) and was ignored.", quote(part)),
+                });
+                first = false;
+                continue;
+            }
+        };
+        if first {
+            first = false;
+            if key == "v" {
+                version_problem(value, &mut problems);
+                continue;
+            }
+            problems.push(Problem {
+                issue: None,
+                message: "The link has no version number; it was read as version 1.".to_string(),
+            });
+        } else if key == "v" {
+            problems.push(Problem {
+                issue: None,
+                message: "The version number appears more than once; the first one was used.".to_string(),
+            });
+            continue;
+        }
+        let Some(issue) = scenario.issue_index(key) else {
+            problems.push(Problem {
+                issue: None,
+                message: format!("Unknown provision “{}” was ignored.", quote(key)),
+            });
+            continue;
+        };
+        if seen[issue] {
+            problems.push(Problem {
+                issue: Some(issue),
+                message: format!(
+                    "{} appears more than once; the first value was kept.",
+                    scenario.issues[issue].label
+                ),
+            });
+            continue;
+        }
+        seen[issue] = true;
+        apply_value(scenario, &mut package, issue, value, &mut problems);
+    }
+    Decoded { package, problems }
+}
+
+fn version_problem(value: &str, problems: &mut Vec<Problem>) {
+    let version = (value.len() <= 9 && !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| value.parse::<u32>().ok())
+        .flatten();
+    match version {
+        Some(CURRENT_VERSION) => {}
+        Some(newer) if newer > CURRENT_VERSION => problems.push(Problem {
+            issue: None,
+            message: format!(
+                "The link was made by a newer version of the sandbox (link format {newer}); it was read as version {CURRENT_VERSION}, and settings this version does not know were ignored."
+            ),
+        }),
+        _ => problems.push(Problem {
+            issue: None,
+            message: format!(
+                "The link's version “{}” is not valid; it was read as version {CURRENT_VERSION}.",
+                quote(value)
+            ),
+        }),
+    }
+}
+
+fn apply_value(scenario: &Scenario, package: &mut Package, issue: usize, value: &str, problems: &mut Vec<Problem>) {
+    let spec = &scenario.issues[issue];
+    if let Some(option) = spec.option_index(value) {
+        if let Ok(next) = scenario.with_option(package, issue, option) {
+            *package = next;
+        }
+        return;
+    }
+    let kept = describe_choice(scenario, issue, package.choice(issue));
+    let Some(scale) = &spec.scale else {
+        problems.push(Problem {
+            issue: Some(issue),
+            message: format!(
+                "{}: “{}” is not one of its options; kept “{kept}”.",
+                spec.label,
+                quote(value)
+            ),
+        });
+        return;
+    };
+    let amount = (!value.is_empty() && value.len() <= 15 && value.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| value.parse::<i64>().ok())
+        .flatten();
+    let Some(amount) = amount else {
+        problems.push(Problem {
+            issue: Some(issue),
+            message: format!(
+                "{}: “{}” is neither one of its options nor a whole number; kept “{kept}”.",
+                spec.label,
+                quote(value)
+            ),
+        });
+        return;
+    };
+    let clamped = amount.clamp(scale.min, scale.max);
+    if clamped != amount {
+        problems.push(Problem {
+            issue: Some(issue),
+            message: format!(
+                "{}: {} {} is outside {}–{}; set to {} {}.",
+                spec.label,
+                format_amount(amount),
+                scale.unit,
+                format_amount(scale.min),
+                format_amount(scale.max),
+                format_amount(clamped),
+                scale.unit
+            ),
+        });
+    }
+    if let Ok(next) = scenario.with_amount(package, issue, clamped) {
+        *package = next;
+    }
+}
+
+/// A short human description of a choice: the option's label, or the amount with its unit.
+pub fn describe_choice(scenario: &Scenario, issue: usize, choice: Choice) -> String {
+    let spec = &scenario.issues[issue];
+    match choice {
+        Choice::Option(option) => spec.options[option].label.clone(),
+        Choice::Amount(amount) => {
+            let unit = spec.scale.as_ref().map(|scale| scale.unit.as_str()).unwrap_or("");
+            format!("{} {unit}", format_amount(amount))
+        }
+    }
+}
+
+/// Text quoted from a link, made safe and short: at most 32 characters of letters, digits and
+/// `_-.`; anything else shows as `?`.
+fn quote(raw: &str) -> String {
+    let mut out: String = raw
+        .chars()
+        .take(32)
+        .map(|character| {
+            if character.is_ascii_alphanumeric() || matches!(character, '_' | '-' | '.') {
+                character
+            } else {
+                '?'
+            }
+        })
+        .collect();
+    if raw.chars().nth(32).is_some() {
+        out.push('…');
+    }
+    out
+}
