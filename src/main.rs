@@ -1,1 +1,17 @@
-fn main(){}
+//! Entry point of the web app: installs the panic banner and mounts `<App/>` on `#app`.
+
+fn main() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!("{info}");
+        web_sys::console::error_1(&message.clone().into());
+        peace_plan_sandbox::browser::show_fatal_error(&message);
+    }));
+    let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("app"))
+    else {
+        peace_plan_sandbox::browser::show_fatal_error("The page has no #app element.");
+        return;
+    };
+    yew::Renderer::<peace_plan_sandbox::app::App>::with_root(root).render();
+}

@@ -11,7 +11,11 @@ use scoring::share::describe_choice;
 use scoring::{Decoded, Role, Scenario, decode};
 
 #[derive(Parser)]
-#[command(name = "peaceplan", version, about = "Score Russia–Ukraine peace-plan packages from the command line.")]
+#[command(
+    name = "peaceplan",
+    version,
+    about = "Score Russia–Ukraine peace-plan packages from the command line."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,10 +94,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn resolve(scenario: &Scenario, link: Option<String>, preset: Option<String>) -> Result<Decoded, String> {
+fn resolve(
+    scenario: &Scenario,
+    link: Option<String>,
+    preset: Option<String>,
+) -> Result<Decoded, String> {
     if let Some(preset) = preset {
         let Some(document) = scenario.document_index(&preset) else {
-            let known: Vec<&str> = scenario.documents.iter().map(|document| document.id.as_str()).collect();
+            let known: Vec<&str> = scenario
+                .documents
+                .iter()
+                .map(|document| document.id.as_str())
+                .collect();
             return Err(format!(
                 "unknown preset \"{preset}\"; known presets: {}",
                 known.join(", ")
@@ -116,13 +128,27 @@ fn yes_no(value: bool) -> &'static str {
     if value { "yes" } else { "no" }
 }
 
-fn write_score(out: &mut impl Write, scenario: &Scenario, decoded: &Decoded, by_issue: bool) -> std::io::Result<()> {
+fn write_score(
+    out: &mut impl Write,
+    scenario: &Scenario,
+    decoded: &Decoded,
+    by_issue: bool,
+) -> std::io::Result<()> {
     let report = decoded.report(scenario);
     let scores = scenario.score(&decoded.package);
-    match report.matches_document.and_then(|id| scenario.document_index(id)) {
+    match report
+        .matches_document
+        .and_then(|id| scenario.document_index(id))
+    {
         Some(document) => {
             let document = &scenario.documents[document];
-            writeln!(out, "Package: {} ({}, {})", document.title, document.date, document.nature.label())?
+            writeln!(
+                out,
+                "Package: {} ({}, {})",
+                document.title,
+                document.date,
+                document.nature.label()
+            )?
         }
         None => writeln!(out, "Package: custom")?,
     }
@@ -133,7 +159,11 @@ fn write_score(out: &mut impl Write, scenario: &Scenario, decoded: &Decoded, by_
         scenario.meta.version
     )?;
     if !decoded.problems.is_empty() {
-        writeln!(out, "Link problems ({}), reset to defaults:", decoded.problems.len())?;
+        writeln!(
+            out,
+            "Link problems ({}), reset to defaults:",
+            decoded.problems.len()
+        )?;
         for problem in &decoded.problems {
             writeln!(out, "  - {}", problem.message)?;
         }
@@ -158,7 +188,11 @@ fn write_score(out: &mut impl Write, scenario: &Scenario, decoded: &Decoded, by_
             format_points(score.concession),
             format_signed_points(score.gain),
             yes_no(score.accepts),
-            if crossed.is_empty() { "none".to_string() } else { crossed.join(", ") }
+            if crossed.is_empty() {
+                "none".to_string()
+            } else {
+                crossed.join(", ")
+            }
         )?;
     }
     writeln!(out)?;
@@ -185,7 +219,11 @@ fn write_score(out: &mut impl Write, scenario: &Scenario, decoded: &Decoded, by_
     writeln!(out, "{}", scenario.spread_words(&scores.spread))?;
     if by_issue {
         writeln!(out)?;
-        write!(out, "{:<34} {:<28}", "Concession by issue (points)", "Choice")?;
+        write!(
+            out,
+            "{:<34} {:<28}",
+            "Concession by issue (points)", "Choice"
+        )?;
         for party in &scenario.parties {
             write!(out, " {:>6}", party.id.to_uppercase())?;
         }
@@ -197,7 +235,11 @@ fn write_score(out: &mut impl Write, scenario: &Scenario, decoded: &Decoded, by_
                 .collect();
             write!(out, "{:<34} {:<28}", spec.id, choice)?;
             for score in &scores.parties {
-                write!(out, " {:>6}", format_points(score.concession_by_issue[issue]))?;
+                write!(
+                    out,
+                    " {:>6}",
+                    format_points(score.concession_by_issue[issue])
+                )?;
             }
             writeln!(out)?;
         }
@@ -222,7 +264,11 @@ fn write_presets(out: &mut impl Write, scenario: &Scenario, json: bool) -> std::
             .collect();
         return write_json(out, &presets);
     }
-    writeln!(out, "{:<20} {:<22} {:<17} {:>9}  Title", "Id", "Date", "Nature", "Positions")?;
+    writeln!(
+        out,
+        "{:<20} {:<22} {:<17} {:>9}  Title",
+        "Id", "Date", "Nature", "Positions"
+    )?;
     for document in &scenario.documents {
         writeln!(
             out,
@@ -230,7 +276,15 @@ fn write_presets(out: &mut impl Write, scenario: &Scenario, json: bool) -> std::
             document.id,
             document.date,
             document.nature.label(),
-            format!("{}/{}", document.positions.iter().filter(|position| position.is_some()).count(), scenario.issues.len()),
+            format!(
+                "{}/{}",
+                document
+                    .positions
+                    .iter()
+                    .filter(|position| position.is_some())
+                    .count(),
+                scenario.issues.len()
+            ),
             document.title
         )?;
     }

@@ -152,7 +152,10 @@ pub struct ValueExport<'a> {
 
 impl Scenario {
     fn source_keys(&self, indices: &[usize]) -> Vec<&str> {
-        indices.iter().map(|&index| self.sources[index].key.as_str()).collect()
+        indices
+            .iter()
+            .map(|&index| self.sources[index].key.as_str())
+            .collect()
     }
 
     /// The whole scenario as a serialisable tree.
@@ -296,17 +299,21 @@ impl Scenario {
                 .iter()
                 .zip(&self.assumptions.values)
                 .flat_map(|(issue, values)| {
-                    issue.options.iter().zip(values).map(move |(option, option_values)| ValueExport {
-                        issue: &issue.id,
-                        option: &option.id,
-                        values: self
-                            .parties
-                            .iter()
-                            .zip(&option_values.values)
-                            .map(|(party, &value)| (party.id.as_str(), value))
-                            .collect(),
-                        rationale: &option_values.rationale,
-                    })
+                    issue
+                        .options
+                        .iter()
+                        .zip(values)
+                        .map(move |(option, option_values)| ValueExport {
+                            issue: &issue.id,
+                            option: &option.id,
+                            values: self
+                                .parties
+                                .iter()
+                                .zip(&option_values.values)
+                                .map(|(party, &value)| (party.id.as_str(), value))
+                                .collect(),
+                            rationale: &option_values.rationale,
+                        })
                 })
                 .collect(),
         };
@@ -335,7 +342,10 @@ impl Scenario {
                 .enumerate()
                 .find(|(index, _)| self.document_package(*index) == *package)
                 .map(|(_, document)| document.id.as_str()),
-            problems: problems.iter().map(|problem| problem.message.clone()).collect(),
+            problems: problems
+                .iter()
+                .map(|problem| problem.message.clone())
+                .collect(),
             package: package
                 .choices()
                 .iter()
@@ -343,7 +353,9 @@ impl Scenario {
                 .map(|(issue, &choice)| ChoiceExport {
                     issue: &self.issues[issue].id,
                     option: match choice {
-                        Choice::Option(option) => Some(self.issues[issue].options[option].id.as_str()),
+                        Choice::Option(option) => {
+                            Some(self.issues[issue].options[option].id.as_str())
+                        }
                         Choice::Amount(_) => None,
                     },
                     amount: self.amount_of(issue, choice),

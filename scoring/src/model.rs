@@ -5,13 +5,12 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::file::{RawFile, RawIssue, RawRedLine};
 
-/// The built-in scenario, embedded at compile time.
-pub const BUILTIN_TOML: &str = include_str!("../tests/fixtures/mini.toml");
-
 /// A whole scenario: facts (with sources) and the model assumptions valued against them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub meta: Meta,
     /// Every cited source, sorted by key.
@@ -27,7 +26,7 @@ pub struct Scenario {
     pub(crate) weight: Vec<Vec<f64>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: String,
@@ -38,7 +37,7 @@ pub struct Meta {
 }
 
 /// A cited source. Facts refer to sources by index into `Scenario::sources`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub key: String,
     pub url: String,
@@ -46,7 +45,7 @@ pub struct Source {
 }
 
 /// Whether a party must accept for ratification (belligerent) or one of them suffices (guarantor).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
     Belligerent,
     Guarantor,
@@ -62,7 +61,7 @@ impl Role {
 }
 
 /// A party: facts only. Its weights and reservation value are in `Assumptions`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {
     pub id: String,
     pub name: String,
@@ -71,7 +70,7 @@ pub struct Party {
 }
 
 /// A stated red line (a fact, with sources) and the choices that cross it (the modelling of it).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedLine {
     pub id: String,
     pub issue: usize,
@@ -85,7 +84,7 @@ pub struct RedLine {
     pub sources: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Theme {
     Security,
     Territory,
@@ -130,7 +129,7 @@ impl Theme {
 
 /// One negotiable provision with its ladder of options (index 0 = most favourable to Ukraine,
 /// except where the issue's description says otherwise).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
     pub id: String,
     pub label: String,
@@ -144,7 +143,7 @@ pub struct Issue {
 }
 
 /// A numeric range. `min` and `max` are reference points (options with `at`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
     pub unit: String,
     pub label: String,
@@ -155,7 +154,7 @@ pub struct Scale {
     pub points: Vec<(i64, usize)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueOption {
     pub id: String,
     pub label: String,
@@ -165,7 +164,7 @@ pub struct IssueOption {
 }
 
 /// What kind of text a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Nature {
     SignedText,
     LeakedDraft,
@@ -225,7 +224,7 @@ impl Nature {
 }
 
 /// A published or reported text (a preset): facts only.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub title: String,
@@ -238,7 +237,7 @@ pub struct Document {
 }
 
 /// The option a document took on one issue, with the sources that say so.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Position {
     pub option: usize,
     pub sources: Vec<usize>,
@@ -246,7 +245,7 @@ pub struct Position {
 }
 
 /// Everything that is a modelling choice rather than a fact.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assumptions {
     pub note: String,
     /// In party order.
@@ -257,7 +256,7 @@ pub struct Assumptions {
     pub values: Vec<Vec<OptionValues>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartyAssumptions {
     /// Value of no deal, 0..=100, on the same scale as package values.
     pub reservation: f64,
@@ -267,13 +266,13 @@ pub struct PartyAssumptions {
     pub weights_rationale: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SilentAssumption {
     pub option: usize,
     pub rationale: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OptionValues {
     /// In party order, each 0..=100.
     pub values: Vec<u32>,
@@ -307,11 +306,6 @@ impl std::error::Error for ScenarioError {}
 pub const PARTY_IDS: [&str; 4] = ["ua", "ru", "us", "eu"];
 
 impl Scenario {
-    /// The embedded scenario. It is validated by the test suite, so failure here is a build defect.
-    pub fn builtin() -> Result<Scenario, ScenarioError> {
-        Scenario::parse(BUILTIN_TOML)
-    }
-
     /// Parses and validates a scenario file. All problems are collected; any problem rejects it.
     pub fn parse(text: &str) -> Result<Scenario, ScenarioError> {
         let raw: RawFile = toml::from_str(text).map_err(|error| ScenarioError {
@@ -333,7 +327,11 @@ impl Scenario {
     }
 
     /// The documents that took `option` on `issue`, in document order.
-    pub fn documents_taking(&self, issue: usize, option: usize) -> impl Iterator<Item = usize> + '_ {
+    pub fn documents_taking(
+        &self,
+        issue: usize,
+        option: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
         self.documents
             .iter()
             .enumerate()
@@ -363,9 +361,9 @@ fn valid_id(id: &str) -> bool {
 fn valid_source_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 64
-        && key
-            .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-' || byte == b'_')
+        && key.bytes().all(|byte| {
+            byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-' || byte == b'_'
+        })
 }
 
 /// Collects problems while building the validated scenario.
@@ -415,7 +413,9 @@ impl Validator {
         for (key, source) in raw.sources {
             let place = format!("source [{key}]");
             if !valid_source_key(&key) {
-                self.problem(format!("{place}: key must be lowercase letters, digits, '-' or '_'"));
+                self.problem(format!(
+                    "{place}: key must be lowercase letters, digits, '-' or '_'"
+                ));
             }
             if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
                 self.problem(format!("{place}: url must start with https:// or http://"));
@@ -457,7 +457,13 @@ impl Validator {
         let weight = assumptions
             .parties
             .iter()
-            .map(|party| party.weights.iter().map(|&points| f64::from(points) / 100.0).collect())
+            .map(|party| {
+                party
+                    .weights
+                    .iter()
+                    .map(|&points| f64::from(points) / 100.0)
+                    .collect()
+            })
             .collect();
         Ok(Scenario {
             meta,
@@ -479,7 +485,9 @@ impl Validator {
         for raw in raw_issues {
             let place = format!("issue {}", raw.id);
             if !valid_id(&raw.id) {
-                self.problem(format!("{place}: id must be lowercase letters, digits or '_'"));
+                self.problem(format!(
+                    "{place}: id must be lowercase letters, digits or '_'"
+                ));
             }
             if issues.iter().any(|issue| issue.id == raw.id) {
                 self.problem(format!("{place}: duplicate issue id"));
@@ -501,7 +509,9 @@ impl Validator {
             for option in raw.options {
                 let option_place = format!("{place}, option {}", option.id);
                 if !valid_id(&option.id) {
-                    self.problem(format!("{option_place}: id must be lowercase letters, digits or '_'"));
+                    self.problem(format!(
+                        "{option_place}: id must be lowercase letters, digits or '_'"
+                    ));
                 }
                 if options.iter().any(|existing| existing.id == option.id) {
                     self.problem(format!("{option_place}: duplicate option id"));
@@ -509,7 +519,9 @@ impl Validator {
                 self.text(&option_place, "label", &option.label);
                 self.text(&option_place, "meaning", &option.meaning);
                 if option.at.is_some() && raw.scale.is_none() {
-                    self.problem(format!("{option_place}: `at` is only allowed on an issue with a scale"));
+                    self.problem(format!(
+                        "{option_place}: `at` is only allowed on an issue with a scale"
+                    ));
                 }
                 options.push(IssueOption {
                     id: option.id,
@@ -591,7 +603,11 @@ impl Validator {
         if ids != PARTY_IDS {
             self.problem(format!(
                 "parties: expected exactly ua, ru, us, eu in this order, found {}",
-                if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
             ));
         }
         let mut parties = Vec::with_capacity(raw_parties.len());
@@ -625,7 +641,10 @@ impl Validator {
                 red_lines,
             });
         }
-        let belligerents = parties.iter().filter(|party| party.role == Role::Belligerent).count();
+        let belligerents = parties
+            .iter()
+            .filter(|party| party.role == Role::Belligerent)
+            .count();
         if !parties.is_empty() && (belligerents == 0 || belligerents == parties.len()) {
             self.problem("parties: need at least one belligerent and one guarantor".to_string());
         }
@@ -634,7 +653,9 @@ impl Validator {
 
     fn red_line(&mut self, place: &str, raw: RawRedLine, issues: &[Issue]) -> Option<RedLine> {
         if !valid_id(&raw.id) {
-            self.problem(format!("{place}: id must be lowercase letters, digits or '_'"));
+            self.problem(format!(
+                "{place}: id must be lowercase letters, digits or '_'"
+            ));
         }
         self.text(place, "statement", &raw.statement);
         let sources = self.sources(place, &raw.sources);
@@ -663,7 +684,9 @@ impl Validator {
             ));
         }
         if raw.options.is_empty() && raw.at_most.is_none() && raw.at_least.is_none() {
-            self.problem(format!("{place}: names no option and no amount, so nothing can cross it"));
+            self.problem(format!(
+                "{place}: names no option and no amount, so nothing can cross it"
+            ));
         }
         Some(RedLine {
             id: raw.id,
@@ -676,12 +699,18 @@ impl Validator {
         })
     }
 
-    fn documents(&mut self, raw_documents: Vec<crate::file::RawDocument>, issues: &[Issue]) -> Vec<Document> {
+    fn documents(
+        &mut self,
+        raw_documents: Vec<crate::file::RawDocument>,
+        issues: &[Issue],
+    ) -> Vec<Document> {
         let mut documents: Vec<Document> = Vec::with_capacity(raw_documents.len());
         for raw in raw_documents {
             let place = format!("document {}", raw.id);
             if !valid_id(&raw.id) {
-                self.problem(format!("{place}: id must be lowercase letters, digits or '_'"));
+                self.problem(format!(
+                    "{place}: id must be lowercase letters, digits or '_'"
+                ));
             }
             if documents.iter().any(|document| document.id == raw.id) {
                 self.problem(format!("{place}: duplicate document id"));
@@ -758,11 +787,17 @@ impl Validator {
             let reservation = match number_0_100(&assumed.reservation) {
                 Some(value) => value,
                 None => {
-                    self.problem(format!("{place}: reservation must be a number from 0 to 100"));
+                    self.problem(format!(
+                        "{place}: reservation must be a number from 0 to 100"
+                    ));
                     0.0
                 }
             };
-            self.text(&place, "reservation_rationale", &assumed.reservation_rationale);
+            self.text(
+                &place,
+                "reservation_rationale",
+                &assumed.reservation_rationale,
+            );
             self.text(&place, "weights_rationale", &assumed.weights_rationale);
             let mut weights = vec![0u32; issues.len()];
             let mut raw_weights = assumed.weights;
@@ -862,7 +897,10 @@ impl Validator {
                 });
             }
             for unknown in raw_issue.keys() {
-                self.problem(format!("assumptions.values.{}: unknown option {unknown}", spec.id));
+                self.problem(format!(
+                    "assumptions.values.{}: unknown option {unknown}",
+                    spec.id
+                ));
             }
             values.push(issue_values);
         }
@@ -880,7 +918,10 @@ impl Validator {
                 if assumed.weights[issue] == 0 {
                     continue;
                 }
-                let best = values[issue].iter().map(|option| option.values[party]).max();
+                let best = values[issue]
+                    .iter()
+                    .map(|option| option.values[party])
+                    .max();
                 if best != Some(100) {
                     self.problem(format!(
                         "issue {}: party {} has weight {} but its best option is valued {}, not 100",
@@ -920,7 +961,9 @@ fn number_0_100(value: &toml::Value) -> Option<f64> {
 fn valid_date(date: &str) -> bool {
     fn single(part: &str) -> bool {
         let pieces: Vec<&str> = part.split('-').collect();
-        let digits = |piece: &str, len: usize| piece.len() == len && piece.bytes().all(|b| b.is_ascii_digit());
+        let digits = |piece: &str, len: usize| {
+            piece.len() == len && piece.bytes().all(|b| b.is_ascii_digit())
+        };
         match pieces.as_slice() {
             [year] => digits(year, 4),
             [year, month] => digits(year, 4) && digits(month, 2),

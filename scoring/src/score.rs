@@ -119,7 +119,12 @@ impl Scenario {
     }
 
     /// Returns `package` with `issue` set to option `option`.
-    pub fn with_option(&self, package: &Package, issue: usize, option: usize) -> Result<Package, ChoiceError> {
+    pub fn with_option(
+        &self,
+        package: &Package,
+        issue: usize,
+        option: usize,
+    ) -> Result<Package, ChoiceError> {
         let spec = self.issues.get(issue).ok_or(ChoiceError::NoSuchIssue)?;
         if option >= spec.options.len() {
             return Err(ChoiceError::NoSuchOption);
@@ -131,7 +136,12 @@ impl Scenario {
 
     /// Returns `package` with a numeric `issue` set to `amount` (in the scale's unit). An amount
     /// equal to a reference point becomes that option.
-    pub fn with_amount(&self, package: &Package, issue: usize, amount: i64) -> Result<Package, ChoiceError> {
+    pub fn with_amount(
+        &self,
+        package: &Package,
+        issue: usize,
+        amount: i64,
+    ) -> Result<Package, ChoiceError> {
         let spec = self.issues.get(issue).ok_or(ChoiceError::NoSuchIssue)?;
         let scale = spec.scale.as_ref().ok_or(ChoiceError::NotNumeric)?;
         if amount < scale.min || amount > scale.max {
@@ -222,7 +232,12 @@ impl Scenario {
                     .iter()
                     .enumerate()
                     .filter(|(line, red_line)| {
-                        self.crosses(party, *line, red_line.issue, package.choices[red_line.issue])
+                        self.crosses(
+                            party,
+                            *line,
+                            red_line.issue,
+                            package.choices[red_line.issue],
+                        )
                     })
                     .map(|(line, _)| line)
                     .collect();
@@ -292,7 +307,9 @@ impl Scenario {
         let second = &self.parties[balance.second].name;
         let size = balance.points.abs();
         if size < EVEN_BALANCE_POINTS {
-            return format!("Even: {first} and {second} concede the same to within {EVEN_BALANCE_POINTS} points.");
+            return format!(
+                "Even: {first} and {second} concede the same to within {EVEN_BALANCE_POINTS} points."
+            );
         }
         let (favoured, conceding) = if balance.points > 0.0 {
             (second, first)
@@ -300,7 +317,9 @@ impl Scenario {
             (first, second)
         };
         let size = format_points(size);
-        format!("Tilts toward {favoured} by {size} points: {conceding} concedes {size} points more.")
+        format!(
+            "Tilts toward {favoured} by {size} points: {conceding} concedes {size} points more."
+        )
     }
 
     /// The spread in words, e.g. "Spread 31.0 points: Ukraine concedes most, the United States least."
@@ -314,9 +333,13 @@ impl Scenario {
     }
 }
 
-/// Formats points with one decimal, as everywhere in the tool ("12.3"). Negative zero prints "0.0".
+/// Formats points with one decimal, as everywhere in the tool ("12.3"), halves rounded away
+/// from zero. Negative zero prints "0.0".
 pub fn format_points(points: f64) -> String {
-    let rounded = (points * 10.0).round() / 10.0;
+    // Values are sums of integer products divided by 100, so 50.85 is stored as
+    // 50.849999…; a nudge far below display precision makes such ties round as written.
+    let scaled = points * 10.0;
+    let rounded = (scaled + scaled.signum() * 1e-7).round() / 10.0;
     if rounded == 0.0 {
         "0.0".to_string()
     } else {
@@ -344,7 +367,7 @@ pub fn format_amount(amount: i64) -> String {
         out.push('-');
     }
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

@@ -22,13 +22,19 @@ pub const V1_DEFAULTS: [(&str, &str); 20] = [
     ("army_cap", "cap_600k"),
     ("foreign_troops", "no_nato_troops"),
     ("nato_membership", "constitutional_and_charter_ban"),
-    ("european_security_architecture", "expectation_no_enlargement"),
+    (
+        "european_security_architecture",
+        "expectation_no_enlargement",
+    ),
     ("guarantee_strength", "unspecified_reliable"),
     ("guarantee_duration", "g0_none"),
     ("guarantee_conditions", "broad_forfeit_paid"),
     ("territory_recognition", "recognise_russian_control"),
     ("territory_donetsk", "withdraw_dmz_recognised_russian"),
-    ("territory_south_and_other", "freeze_south_russia_returns_rest"),
+    (
+        "territory_south_and_other",
+        "freeze_south_russia_returns_rest",
+    ),
     ("amnesty_accountability", "full_amnesty_and_claims_waiver"),
     ("sanctions_relief", "staged_case_by_case_us_deals"),
     ("frozen_assets_compensation", "us_led_split"),
@@ -36,8 +42,14 @@ pub const V1_DEFAULTS: [(&str, &str); 20] = [
     ("elections_timing", "within_100_days"),
     ("eu_membership", "eligible_with_market_access"),
     ("znpp_control", "iaea_restart_split_50_50"),
-    ("language_religion_identity", "reciprocal_tolerance_eu_standards"),
-    ("ceasefire_sequencing_monitoring", "pullback_first_peace_council"),
+    (
+        "language_religion_identity",
+        "reciprocal_tolerance_eu_standards",
+    ),
+    (
+        "ceasefire_sequencing_monitoring",
+        "pullback_first_peace_council",
+    ),
     ("humanitarian_exchange", "humanitarian_committee_reciprocal"),
 ];
 
@@ -102,8 +114,11 @@ fn canonical_order(scenario: &Scenario) -> impl Iterator<Item = usize> + '_ {
     let listed = V1_DEFAULTS
         .iter()
         .filter_map(|(issue_id, _)| scenario.issue_index(issue_id));
-    let unlisted = (0..scenario.issues.len())
-        .filter(|&issue| !V1_DEFAULTS.iter().any(|(id, _)| *id == scenario.issues[issue].id));
+    let unlisted = (0..scenario.issues.len()).filter(|&issue| {
+        !V1_DEFAULTS
+            .iter()
+            .any(|(id, _)| *id == scenario.issues[issue].id)
+    });
     listed.chain(unlisted)
 }
 
@@ -144,7 +159,9 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
         if read > MAX_PARTS {
             problems.push(Problem {
                 issue: None,
-                message: format!("The link has more than {MAX_PARTS} settings; the rest were ignored."),
+                message: format!(
+                    "The link has more than {MAX_PARTS} settings; the rest were ignored."
+                ),
             });
             break;
         }
@@ -153,7 +170,10 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             None => {
                 problems.push(Problem {
                     issue: None,
-                    message: format!("“{}” is not a setting (name=value) and was ignored.", quote(part)),
+                    message: format!(
+                        "“{}” is not a setting (name=value) and was ignored.",
+                        quote(part)
+                    ),
                 });
                 first = false;
                 continue;
@@ -172,7 +192,8 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
         } else if key == "v" {
             problems.push(Problem {
                 issue: None,
-                message: "The version number appears more than once; the first one was used.".to_string(),
+                message: "The version number appears more than once; the first one was used."
+                    .to_string(),
             });
             continue;
         }
@@ -200,9 +221,10 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
 }
 
 fn version_problem(value: &str, problems: &mut Vec<Problem>) {
-    let version = (value.len() <= 9 && !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()))
-        .then(|| value.parse::<u32>().ok())
-        .flatten();
+    let version =
+        (value.len() <= 9 && !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()))
+            .then(|| value.parse::<u32>().ok())
+            .flatten();
     match version {
         Some(CURRENT_VERSION) => {}
         Some(newer) if newer > CURRENT_VERSION => problems.push(Problem {
@@ -221,7 +243,13 @@ fn version_problem(value: &str, problems: &mut Vec<Problem>) {
     }
 }
 
-fn apply_value(scenario: &Scenario, package: &mut Package, issue: usize, value: &str, problems: &mut Vec<Problem>) {
+fn apply_value(
+    scenario: &Scenario,
+    package: &mut Package,
+    issue: usize,
+    value: &str,
+    problems: &mut Vec<Problem>,
+) {
     let spec = &scenario.issues[issue];
     if let Some(option) = spec.option_index(value) {
         if let Ok(next) = scenario.with_option(package, issue, option) {
@@ -241,9 +269,10 @@ fn apply_value(scenario: &Scenario, package: &mut Package, issue: usize, value: 
         });
         return;
     };
-    let amount = (!value.is_empty() && value.len() <= 15 && value.bytes().all(|byte| byte.is_ascii_digit()))
-        .then(|| value.parse::<i64>().ok())
-        .flatten();
+    let amount =
+        (!value.is_empty() && value.len() <= 15 && value.bytes().all(|byte| byte.is_ascii_digit()))
+            .then(|| value.parse::<i64>().ok())
+            .flatten();
     let Some(amount) = amount else {
         problems.push(Problem {
             issue: Some(issue),
@@ -282,7 +311,11 @@ pub fn describe_choice(scenario: &Scenario, issue: usize, choice: Choice) -> Str
     match choice {
         Choice::Option(option) => spec.options[option].label.clone(),
         Choice::Amount(amount) => {
-            let unit = spec.scale.as_ref().map(|scale| scale.unit.as_str()).unwrap_or("");
+            let unit = spec
+                .scale
+                .as_ref()
+                .map(|scale| scale.unit.as_str())
+                .unwrap_or("");
             format!("{} {unit}", format_amount(amount))
         }
     }

@@ -1,0 +1,201 @@
+//! Runs the real `peaceplan` binary: scoring links and presets, listing, exporting, and the
+//! messages and exit codes for bad input.
+
+use std::process::{Command, Output};
+
+use scoring::{Scenario, encode};
+use serde_json::Value;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_peaceplan"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
+}
+
+fn scenario() -> Scenario {
+    Scenario::builtin().expect("valid")
+}
+
+#[test]
+fn presets_lists_every_document_with_date_and_nature() {
+    let scenario = scenario();
+    let output = run(&["presets"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    for document in &scenario.documents {
+        let line = text
+            .lines()
+            .find(|line| line.starts_with(&format!("{} ", document.id)))
+            .unwrap_or_else(|| panic!("no line for {}", document.id));
+        assert!(
+            line.contains(&document.date) && line.contains(document.nature.label()),
+            "{line}"
+        );
+    }
+    let listed = json(&run(&["presets", "--json"]));
+    assert_eq!(
+        listed.as_array().map(Vec::len),
+        Some(scenario.documents.len())
+    );
+}
+
+#[test]
+fn score_preset_json_equals_the_core() {
+    let scenario = scenario();
+    for (index, document) in scenario.documents.iter().enumerate() {
+        let report = json(&run(&["score", "--preset", &document.id, "--json"]));
+        let scores = scenario.score(&scenario.document_package(index));
+        for (party, expected) in scores.parties.iter().enumerate() {
+            let got = &report["parties"][party];
+            assert_eq!(
+                got["value"].as_f64(),
+                Some(expected.value),
+                "{} party {party}",
+                document.id
+            );
+            assert_eq!(got["concession"].as_f64(), Some(expected.concession));
+            assert_eq!(got["accepts"].as_bool(), Some(expected.accepts));
+        }
+        assert_eq!(report["ratified"].as_bool(), Some(scores.ratified));
+        assert_eq!(
+            report["balance"]["points"].as_f64(),
+            Some(scores.balance.points)
+        );
+        assert!(
+            report["matches_document"].as_str().is_some(),
+            "{}",
+            document.id
+        );
+        // The preset's link scores the same as the preset.
+        let link = report["link"].as_str().expect("link").to_string();
+        assert_eq!(
+            link,
+            format!("#{}", encode(&scenario, &scenario.document_package(index)))
+        );
+        let by_link = json(&run(&["score", &link, "--json"]));
+        assert_eq!(by_link["parties"], report["parties"]);
+    }
+}
+
+#[test]
+fn score_table_is_readable() {
+    let scenario = scenario();
+    let output = run(&["score", "#v=1", "--by-issue"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Link: #v=1"), "{text}");
+    assert!(text.contains("model assumptions"), "{text}");
+    for party in &scenario.parties {
+        assert!(
+            text.lines().any(|line| line.starts_with(&party.name)),
+            "{text}"
+        );
+    }
+    assert!(text.contains("Ratified: "), "{text}");
+    assert!(text.contains("Balance: "), "{text}");
+    for issue in &scenario.issues {
+        assert!(text.contains(&issue.id), "by-issue row for {}", issue.id);
+    }
+}
+
+#[test]
+fn a_bad_link_prints_problems_and_still_scores() {
+    let output = run(&["score", "#v=1&no_such_issue=3&<script>"]);
+    assert!(output.status.success(), "a link with problems still scores");
+    let text = stdout(&output);
+    assert!(text.contains("Link problems (2)"), "{text}");
+    assert!(
+        text.contains("Unknown provision “no_such_issue” was ignored."),
+        "{text}"
+    );
+    assert!(text.contains("Ratified: "), "{text}");
+    let output = run(&["score", "#v=1&no_such_issue=3", "--json"]);
+    assert!(output.status.success());
+    let report = json(&output);
+    assert_eq!(report["problems"].as_array().map(Vec::len), Some(1));
+    assert!(stderr(&output).contains("link problem: Unknown provision"));
+}
+
+#[test]
+fn bad_arguments_get_a_message_and_a_non_zero_exit() {
+    let output = run(&["score", "--preset", "no_such_plan"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown preset \"no_such_plan\"; known presets:"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unrecognized subcommand"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["score", "#v=1", "--preset", "x"]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a link and a preset together are refused"
+    );
+}
+
+#[test]
+fn export_keeps_facts_and_assumptions_apart() {
+    let scenario = scenario();
+    let output = run(&["export"]);
+    assert!(output.status.success());
+    let exported = json(&output);
+    assert_eq!(
+        exported["scenario"]["version"].as_str(),
+        Some(scenario.meta.version.as_str())
+    );
+    assert_eq!(
+        exported["facts"]["issues"].as_array().map(Vec::len),
+        Some(scenario.issues.len())
+    );
+    assert_eq!(
+        exported["facts"]["documents"].as_array().map(Vec::len),
+        Some(scenario.documents.len())
+    );
+    assert!(
+        exported["facts"]["issues"][0].get("values").is_none(),
+        "values are not facts"
+    );
+    assert_eq!(
+        exported["assumptions"]["parties"].as_array().map(Vec::len),
+        Some(scenario.parties.len())
+    );
+    let silent = exported["facts"]["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .flat_map(|document| document["positions"].as_array().expect("positions").iter())
+        .filter(|position| position["option"] == "silent")
+        .count();
+    let expected_silent: usize = scenario
+        .documents
+        .iter()
+        .map(|document| {
+            document
+                .positions
+                .iter()
+                .filter(|position| position.is_none())
+                .count()
+        })
+        .sum();
+    assert_eq!(silent, expected_silent);
+}

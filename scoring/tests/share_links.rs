@@ -1,0 +1,278 @@
+//! Share links: round trips, canonical form, lenient decoding with plain-language problems, and
+//! bounded work on any input. Runs against the built-in scenario.
+
+use proptest::prelude::*;
+use scoring::share::{MAX_LINK_BYTES, V1_DEFAULTS};
+use scoring::{Choice, Package, Scenario, decode, encode};
+
+fn scenario() -> Scenario {
+    Scenario::builtin().expect("built-in scenario is valid")
+}
+
+/// A random valid package: each issue gets a random option or, on a scale, a random amount.
+fn package_strategy(scenario: &Scenario) -> impl Strategy<Value = Package> + use<> {
+    let picks: Vec<BoxedStrategy<(bool, usize, i64)>> = scenario
+        .issues
+        .iter()
+        .map(|issue| {
+            let options = issue.options.len();
+            match &issue.scale {
+                Some(scale) => (any::<bool>(), 0..options, scale.min..=scale.max).boxed(),
+                None => (Just(false), 0..options, Just(0i64)).boxed(),
+            }
+        })
+        .collect();
+    let scenario = scenario.clone();
+    picks.prop_map(move |picks| {
+        let mut package = scenario.v1_default_package();
+        for (issue, (use_amount, option, amount)) in picks.into_iter().enumerate() {
+            package = if use_amount {
+                scenario
+                    .with_amount(&package, issue, amount)
+                    .expect("amount in range")
+            } else {
+                scenario
+                    .with_option(&package, issue, option)
+                    .expect("option exists")
+            };
+        }
+        package
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn decode_of_encode_is_identity(package in package_strategy(&scenario())) {
+        let scenario = scenario();
+        let link = encode(&scenario, &package);
+        let decoded = decode(&scenario, &link);
+        prop_assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+        prop_assert_eq!(&decoded.package, &package);
+        // The page writes "#" + link; the CLI also accepts whole URLs.
+        let url = format!("http://127.0.0.1:8080/index.html#{link}");
+        prop_assert_eq!(&decode(&scenario, &url).package, &package);
+    }
+
+    #[test]
+    fn only_ids_and_numbers_appear_in_links(package in package_strategy(&scenario())) {
+        let link = encode(&scenario(), &package);
+        prop_assert!(link.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || b"_=&".contains(&byte)), "{}", link);
+        prop_assert!(link.len() <= 2_000);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn decode_never_panics_and_reencodes_canonically(input in "(v=[0-9]{0,3}&)?([a-z_]{0,40}=[a-z0-9_]{0,30}&?){0,30}") {
+        let scenario = scenario();
+        let decoded = decode(&scenario, &input);
+        let canonical = encode(&scenario, &decoded.package);
+        let again = decode(&scenario, &canonical);
+        prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
+        prop_assert_eq!(&again.package, &decoded.package);
+        prop_assert_eq!(encode(&scenario, &again.package), canonical);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_bytes_up_to_64_kib_decode(bytes in proptest::collection::vec(any::<u8>(), 0..65_536)) {
+        let scenario = scenario();
+        let input = String::from_utf8_lossy(&bytes);
+        let decoded = decode(&scenario, &input);
+        // Every problem message is plain text with no raw input beyond short, sanitised quotes.
+        for problem in &decoded.problems {
+            prop_assert!(problem.message.len() < 400, "{}", problem.message);
+            prop_assert!(!problem.message.contains('<'));
+        }
+        let canonical = encode(&scenario, &decoded.package);
+        prop_assert_eq!(&decode(&scenario, &canonical).package, &decoded.package);
+    }
+
+    #[test]
+    fn work_is_bounded_by_the_length_cap(prefix in "v=1(&[a-z_]{1,30}=[a-z0-9_]{1,12}){0,200}", tail in "[ -~]{0,2000}") {
+        // Whatever follows the first MAX_LINK_BYTES bytes cannot change the outcome: the decoder
+        // never looks past them, so its work is bounded whatever the input's size.
+        let scenario = scenario();
+        let long = format!("{prefix}{}{tail}", "&".repeat(MAX_LINK_BYTES));
+        let cut = &long[..MAX_LINK_BYTES];
+        prop_assert_eq!(decode(&scenario, &long).package, decode(&scenario, cut).package);
+    }
+}
+
+#[test]
+fn the_empty_link_is_the_v1_default_with_no_problem() {
+    let scenario = scenario();
+    for input in ["", "#", "#v=1", "v=1", "  #v=1  "] {
+        let decoded = decode(&scenario, input);
+        assert!(
+            decoded.problems.is_empty(),
+            "{input:?}: {:?}",
+            decoded.problems
+        );
+        assert_eq!(decoded.package, scenario.v1_default_package(), "{input:?}");
+    }
+    assert_eq!(encode(&scenario, &scenario.v1_default_package()), "v=1");
+}
+
+#[test]
+fn v1_defaults_name_existing_issues_and_options_in_every_issue() {
+    let scenario = scenario();
+    for (issue_id, option_id) in V1_DEFAULTS {
+        let Some(issue) = scenario.issue_index(issue_id) else {
+            // The small test fixture has only some issues; the built-in scenario has all.
+            assert!(
+                scenario.meta.id != "ru-ua-2025",
+                "v1 default issue {issue_id} is missing"
+            );
+            continue;
+        };
+        assert!(
+            scenario.issues[issue].option_index(option_id).is_some(),
+            "v1 default {issue_id}={option_id} is not an option"
+        );
+    }
+}
+
+#[test]
+fn problems_are_specific_and_keep_the_rest() {
+    let scenario = scenario();
+    let issue = &scenario.issues[0];
+    let other = &scenario.issues[1];
+    let other_option = &other.options[0].id;
+    let link = format!(
+        "#v=1&{}=not_an_option&{}={other_option}&no_such_issue=1&garbage",
+        issue.id, other.id
+    );
+    let decoded = decode(&scenario, &link);
+    let messages: Vec<&str> = decoded
+        .problems
+        .iter()
+        .map(|problem| problem.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].starts_with(&format!("{}: “not_an_option” is", issue.label)),
+        "{messages:#?}"
+    );
+    assert_eq!(decoded.problems[0].issue, Some(0));
+    assert_eq!(
+        messages[1],
+        "Unknown provision “no_such_issue” was ignored."
+    );
+    assert_eq!(
+        messages[2],
+        "“garbage” is not a setting (name=value) and was ignored."
+    );
+    // The valid setting in between still applied.
+    assert_eq!(decoded.package.choice(1), Choice::Option(0));
+    assert_eq!(
+        decoded.package.choice(0),
+        scenario.v1_default_package().choice(0)
+    );
+}
+
+#[test]
+fn versions_missing_unknown_and_newer() {
+    let scenario = scenario();
+    let newer = decode(&scenario, "#v=7");
+    assert_eq!(newer.problems.len(), 1);
+    assert!(
+        newer.problems[0].message.contains("newer version"),
+        "{:?}",
+        newer.problems
+    );
+    let bad = decode(&scenario, "#v=x1");
+    assert!(
+        bad.problems[0]
+            .message
+            .starts_with("The link's version “x1” is not valid"),
+        "{:?}",
+        bad.problems
+    );
+    let issue = &scenario.issues[1];
+    let missing = decode(&scenario, &format!("#{}={}", issue.id, issue.options[0].id));
+    assert_eq!(
+        missing.problems[0].message,
+        "The link has no version number; it was read as version 1."
+    );
+    assert_eq!(
+        missing.package.choice(1),
+        Choice::Option(0),
+        "the setting after a missing version still applies"
+    );
+}
+
+#[test]
+fn amounts_are_clamped_and_reference_points_become_options() {
+    let scenario = scenario();
+    let (issue, spec) = scenario
+        .issues
+        .iter()
+        .enumerate()
+        .find(|(_, issue)| issue.scale.is_some())
+        .expect("a numeric issue");
+    let scale = spec.scale.as_ref().expect("scale");
+    let decoded = decode(
+        &scenario,
+        &format!("#v=1&{}={}", spec.id, scale.max + 1_000_000),
+    );
+    assert_eq!(decoded.problems.len(), 1);
+    assert!(
+        decoded.problems[0].message.contains("is outside"),
+        "{:?}",
+        decoded.problems
+    );
+    let (max_at, max_option) = *scale.points.last().expect("points");
+    assert_eq!(max_at, scale.max);
+    assert_eq!(decoded.package.choice(issue), Choice::Option(max_option));
+    // An amount that hits a reference point is the same state as that option, so one link.
+    let by_amount = decode(
+        &scenario,
+        &format!("#v=1&{}={}", spec.id, scale.points[0].0),
+    );
+    let by_id = decode(
+        &scenario,
+        &format!("#v=1&{}={}", spec.id, spec.options[scale.points[0].1].id),
+    );
+    assert_eq!(by_amount.package, by_id.package);
+    assert_eq!(
+        encode(&scenario, &by_amount.package),
+        encode(&scenario, &by_id.package)
+    );
+}
+
+#[test]
+fn hostile_text_is_never_echoed_raw() {
+    let scenario = scenario();
+    let link = "#v=1&<script>alert(1)</script>=x&army_cap=\"><img src=x onerror=alert(1)>&javascript:alert(1)";
+    let decoded = decode(&scenario, link);
+    assert!(!decoded.problems.is_empty());
+    for problem in &decoded.problems {
+        assert!(
+            !problem.message.contains('<') && !problem.message.contains('>'),
+            "{}",
+            problem.message
+        );
+        assert!(!problem.message.contains("\""), "{}", problem.message);
+    }
+    let huge = format!("#v=1&{}", "a".repeat(100_000));
+    let decoded = decode(&scenario, &huge);
+    assert!(
+        decoded.problems[0]
+            .message
+            .starts_with("The link is longer than 4,096 characters")
+    );
+    assert!(
+        decoded
+            .problems
+            .iter()
+            .all(|problem| problem.message.len() < 300)
+    );
+}

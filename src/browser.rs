@@ -1,0 +1,121 @@
+//! The only module that touches the browser: the URL fragment, history, the clipboard, the
+//! popstate listener and the panic banner. Every call tolerates a missing or failing API.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The URL's fragment without `#` ("" when there is none).
+pub fn fragment() -> String {
+    window()
+        .and_then(|window| window.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The full URL of the page with `body` as its fragment, for copying.
+pub fn url_with_fragment(body: &str) -> String {
+    let base = window()
+        .and_then(|window| window.location().href().ok())
+        .map(|href| match href.find('#') {
+            Some(hash) => href[..hash].to_string(),
+            None => href,
+        })
+        .unwrap_or_default();
+    format!("{base}#{body}")
+}
+
+/// Writes `#body` into the address bar: replacing the current history entry, or pushing a new
+/// one for deliberate steps. Does nothing when the fragment is already `body`.
+pub fn write_fragment(body: &str, push: bool) {
+    let Some(window) = window() else { return };
+    if fragment() == body {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = format!("#{body}");
+    let result = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    if result.is_err() {
+        web_sys::console::warn_1(&"could not update the address bar".into());
+    }
+}
+
+/// Calls `on_change` with the new fragment whenever the user goes back or forward (or edits the
+/// fragment by hand). The listener lives as long as the returned guard.
+pub fn listen_for_navigation(on_change: impl Fn(String) + 'static) -> Option<NavigationListener> {
+    let window = window()?;
+    let closure = Closure::<dyn Fn()>::new(move || on_change(fragment()));
+    let function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    window
+        .add_event_listener_with_callback("popstate", &function)
+        .ok()?;
+    window
+        .add_event_listener_with_callback("hashchange", &function)
+        .ok()?;
+    Some(NavigationListener { closure })
+}
+
+/// Removes the navigation listeners when dropped.
+pub struct NavigationListener {
+    closure: Closure<dyn Fn()>,
+}
+
+impl Drop for NavigationListener {
+    fn drop(&mut self) {
+        if let Some(window) = window() {
+            let function = self.closure.as_ref().unchecked_ref::<js_sys::Function>();
+            let _ = window.remove_event_listener_with_callback("popstate", function);
+            let _ = window.remove_event_listener_with_callback("hashchange", function);
+        }
+    }
+}
+
+/// Copies `text` to the clipboard. Resolves to false where the Clipboard API is missing or the
+/// browser refuses, so the caller can show the link for manual copying instead.
+pub async fn copy_to_clipboard(text: String) -> bool {
+    let Some(window) = window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+        .await
+        .is_ok()
+}
+
+/// Moves keyboard focus to the element with `id`, if it exists.
+pub fn focus(id: &str) {
+    if let Some(element) = window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Shows the static error banner of index.html with `message` (as text, never markup). Used by
+/// the panic hook, when the app can no longer render.
+pub fn show_fatal_error(message: &str) {
+    let Some(document) = window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Some(detail) = document.get_element_by_id("fatal-detail") {
+        detail.set_text_content(Some(message));
+    }
+    if let Some(banner) = document.get_element_by_id("fatal") {
+        let _ = banner.remove_attribute("hidden");
+    }
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.set_attribute("aria-hidden", "true");
+    }
+}

@@ -1,0 +1,8 @@
+//! The page's components, one per file.
+
+pub mod balance;
+pub mod footer;
+pub mod header;
+pub mod notice;
+pub mod provisions;
+pub mod sources;

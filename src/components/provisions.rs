@@ -1,0 +1,384 @@
+//! The provision controls, one fieldset per issue, grouped by theme: radio groups for ladders, a
+//! native select for long ladders, and a range plus number input for numeric issues, each with
+//! the documents that took each option and an info disclosure with meanings and sources.
+
+use scoring::score::format_amount;
+use scoring::{Choice, Theme};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::components::sources::SourceLinks;
+use crate::state::{Action, AppState, ScenarioRef};
+use crate::text;
+
+/// Ladders longer than this are shown as a native select rather than radio buttons.
+const LONGEST_RADIO_LADDER: usize = 6;
+
+#[derive(Properties, PartialEq)]
+pub struct ProvisionsProps {
+    pub scenario: ScenarioRef,
+    pub package: scoring::Package,
+    pub previous: scoring::Package,
+    pub revision: u64,
+    pub base_document: Option<usize>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+pub fn Provisions(props: &ProvisionsProps) -> Html {
+    let scenario = &props.scenario;
+    html! {
+        <>
+            { for Theme::ALL.into_iter().map(|theme| {
+                let issues: Vec<usize> = (0..scenario.issues.len())
+                    .filter(|&issue| scenario.issues[issue].theme == theme)
+                    .collect();
+                if issues.is_empty() {
+                    return Html::default();
+                }
+                html! {
+                    <section class="theme" aria-labelledby={format!("theme-{}", theme.id())} key={theme.id()}>
+                        <h2 id={format!("theme-{}", theme.id())}>{ theme.label() }</h2>
+                        { for issues.into_iter().map(|issue| {
+                            let choice = props.package.choice(issue);
+                            let changed = choice != props.previous.choice(issue);
+                            let silent_document = props.base_document.filter(|&document| {
+                                scenario.documents[document].positions[issue].is_none()
+                                    && choice == Choice::Option(scenario.assumptions.when_silent[issue].option)
+                            });
+                            html! {
+                                <IssueControl
+                                    key={scenario.issues[issue].id.clone()}
+                                    scenario={scenario.clone()}
+                                    {issue}
+                                    {choice}
+                                    highlight={changed.then_some(props.revision)}
+                                    {silent_document}
+                                    dispatch={props.dispatch.clone()}
+                                />
+                            }
+                        }) }
+                    </section>
+                }
+            }) }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IssueControlProps {
+    pub scenario: ScenarioRef,
+    pub issue: usize,
+    pub choice: Choice,
+    /// The revision of the change that touched this issue, when the last change did.
+    pub highlight: Option<u64>,
+    /// The base document, when it is silent here and its assumption is still in place.
+    pub silent_document: Option<usize>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Short "taken by" text for an option: the titles of the documents that took it.
+fn taken_by(scenario: &scoring::Scenario, issue: usize, option: usize) -> Vec<String> {
+    scenario
+        .documents_taking(issue, option)
+        .map(|document| {
+            let document = &scenario.documents[document];
+            format!("{} ({})", document.title, &document.date[..4])
+        })
+        .collect()
+}
+
+#[component]
+pub fn IssueControl(props: &IssueControlProps) -> Html {
+    let scenario = &props.scenario;
+    let issue = props.issue;
+    let spec = &scenario.issues[issue];
+    let dom_id = format!("issue-{}", spec.id);
+    let highlight = props.highlight.map(|revision| {
+        if revision.is_multiple_of(2) {
+            "changed changed-even"
+        } else {
+            "changed changed-odd"
+        }
+    });
+
+    let control = if spec.scale.is_some() {
+        html! { <NumericControl scenario={scenario.clone()} {issue} choice={props.choice} dispatch={props.dispatch.clone()} /> }
+    } else if spec.options.len() > LONGEST_RADIO_LADDER {
+        select_control(props)
+    } else {
+        radio_control(
+            props,
+            &spec
+                .options
+                .iter()
+                .enumerate()
+                .map(|(index, _)| index)
+                .collect::<Vec<_>>(),
+        )
+    };
+
+    let silent_note = props.silent_document.map(|document| {
+        let silent = &scenario.assumptions.when_silent[issue];
+        html! {
+            <p class="silent-note">
+                <strong>{ &scenario.documents[document].title }</strong>{ " " }{ text::SILENT_PREFIX }{ " " }
+                <strong>{ &spec.options[silent.option].label }</strong>
+                { format!(" — {} ", silent.rationale) }
+                <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+            </p>
+        }
+    });
+
+    html! {
+        <fieldset id={dom_id.clone()} class={classes!("issue", highlight)} tabindex="-1">
+            <legend>{ &spec.label }</legend>
+            <p class="issue-description">{ &spec.description }</p>
+            { silent_note }
+            { control }
+            <details class="info">
+                <summary>{ text::ABOUT_ISSUE }</summary>
+                <p>{ &spec.description }</p>
+                if let Some(notes) = &spec.notes {
+                    <p>{ notes }</p>
+                }
+                <dl class="option-meanings">
+                    { for spec.options.iter().enumerate().map(|(option, spec_option)| {
+                        let documents = taken_by(scenario, issue, option);
+                        html! {
+                            <>
+                                <dt>{ &spec_option.label }</dt>
+                                <dd>
+                                    { &spec_option.meaning }
+                                    <br />
+                                    <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</span>
+                                    <br />
+                                    <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+                                    { format!(" {} — {}", value_summary(scenario, issue, option), scenario.assumptions.values[issue][option].rationale) }
+                                </dd>
+                            </>
+                        }
+                    }) }
+                </dl>
+                <p>{ format!("{}: ", text::SOURCES) }<SourceLinks scenario={scenario.clone()} sources={spec.sources.clone()} /></p>
+            </details>
+        </fieldset>
+    }
+}
+
+/// "Values: Ukraine 100, Russia 0, …" for one option.
+fn value_summary(scenario: &scoring::Scenario, issue: usize, option: usize) -> String {
+    let values: Vec<String> = scenario
+        .parties
+        .iter()
+        .zip(&scenario.assumptions.values[issue][option].values)
+        .map(|(party, value)| format!("{} {value}", party.name))
+        .collect();
+    format!("values: {}", values.join(", "))
+}
+
+fn radio_control(props: &IssueControlProps, options: &[usize]) -> Html {
+    let scenario = &props.scenario;
+    let issue = props.issue;
+    let spec = &scenario.issues[issue];
+    html! {
+        <div class="options" role="presentation">
+            { for options.iter().map(|&option| {
+                let input_id = format!("option-{}-{}", spec.id, spec.options[option].id);
+                let documents = taken_by(scenario, issue, option);
+                let dispatch = props.dispatch.clone();
+                let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::ChooseOption { issue, option }));
+                html! {
+                    <div class="option" key={spec.options[option].id.clone()}>
+                        <input type="radio" id={input_id.clone()} name={format!("issue-{}", spec.id)}
+                            value={spec.options[option].id.clone()}
+                            checked={props.choice == Choice::Option(option)} {onchange} />
+                        <label for={input_id}>
+                            <span class="option-label">{ &spec.options[option].label }</span>
+                            if !documents.is_empty() {
+                                <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, documents.join("; ")) }</span>
+                            }
+                        </label>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn select_control(props: &IssueControlProps) -> Html {
+    let scenario = &props.scenario;
+    let issue = props.issue;
+    let spec = &scenario.issues[issue];
+    let select_id = format!("select-{}", spec.id);
+    let dispatch = props.dispatch.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        if let Ok(option) = select.value().parse::<usize>() {
+            dispatch.dispatch(Action::ChooseOption { issue, option });
+        }
+    });
+    let selected = match props.choice {
+        Choice::Option(option) => Some(option),
+        Choice::Amount(_) => None,
+    };
+    let documents = selected
+        .map(|option| taken_by(scenario, issue, option))
+        .unwrap_or_default();
+    html! {
+        <div class="select-control">
+            <label for={select_id.clone()} class="visually-hidden">{ &spec.label }</label>
+            <select id={select_id} {onchange}>
+                { for spec.options.iter().enumerate().map(|(option, spec_option)| html! {
+                    <option value={option.to_string()} selected={selected == Some(option)}>{ &spec_option.label }</option>
+                }) }
+            </select>
+            <p class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumericControlProps {
+    pub scenario: ScenarioRef,
+    pub issue: usize,
+    pub choice: Choice,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Off-scale options as radios, then the scale: a range input, a number input that accepts
+/// typed values, and the documented reference points as buttons labelled by their documents.
+#[component]
+pub fn NumericControl(props: &NumericControlProps) -> Html {
+    let scenario = &props.scenario;
+    let issue = props.issue;
+    let spec = &scenario.issues[issue];
+    let scale = spec.scale.as_ref().expect("numeric issues have a scale");
+    let typed_error = use_state(|| None::<String>);
+    let amount = scenario.amount_of(issue, props.choice);
+    let on_scale = amount.is_some();
+    // Off the scale, the slider rests at the last documented amount so that one click moves it.
+    let shown = amount.unwrap_or(scale.max);
+    let unit = scale.unit.clone();
+    let off_scale: Vec<usize> = spec
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, option)| option.at.is_none())
+        .map(|(index, _)| index)
+        .collect();
+
+    let range_id = format!("range-{}", spec.id);
+    let number_id = format!("number-{}", spec.id);
+    let dispatch = props.dispatch.clone();
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Ok(amount) = input.value().parse::<i64>() {
+            dispatch.dispatch(Action::SetAmount {
+                issue,
+                amount,
+                commit: false,
+            });
+        }
+    });
+    let dispatch = props.dispatch.clone();
+    let onchange_range = Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Ok(amount) = input.value().parse::<i64>() {
+            dispatch.dispatch(Action::SetAmount {
+                issue,
+                amount,
+                commit: true,
+            });
+        }
+    });
+    let dispatch = props.dispatch.clone();
+    let (min, max) = (scale.min, scale.max);
+    let error_state = typed_error.clone();
+    let unit_for_error = unit.clone();
+    let onchange_number = Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        let raw = input.value();
+        match raw.trim().replace([',', ' ', '_'], "").parse::<i64>() {
+            Ok(amount) if (min..=max).contains(&amount) => {
+                error_state.set(None);
+                dispatch.dispatch(Action::SetAmount {
+                    issue,
+                    amount,
+                    commit: true,
+                });
+            }
+            _ => error_state.set(Some(format!(
+                "Enter a whole number from {} to {} {}; the value was not changed.",
+                format_amount(min),
+                format_amount(max),
+                unit_for_error
+            ))),
+        }
+    });
+    let error_id = format!("number-error-{}", spec.id);
+
+    html! {
+        <div class="numeric">
+            <div class="options">
+                { for off_scale.iter().map(|&option| {
+                    let input_id = format!("option-{}-{}", spec.id, spec.options[option].id);
+                    let documents = taken_by(scenario, issue, option);
+                    let dispatch = props.dispatch.clone();
+                    let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::ChooseOption { issue, option }));
+                    html! {
+                        <div class="option" key={spec.options[option].id.clone()}>
+                            <input type="radio" id={input_id.clone()} name={format!("issue-{}", spec.id)}
+                                checked={props.choice == Choice::Option(option)} {onchange} />
+                            <label for={input_id}>
+                                <span class="option-label">{ &spec.options[option].label }</span>
+                                if !documents.is_empty() {
+                                    <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, documents.join("; ")) }</span>
+                                }
+                            </label>
+                        </div>
+                    }
+                }) }
+            </div>
+            <div class={classes!("scale", (!on_scale).then_some("scale-inactive"))}>
+                <label for={range_id.clone()} class="scale-label">{ &scale.label }</label>
+                <div class="scale-inputs">
+                    <input type="range" id={range_id} min={scale.min.to_string()} max={scale.max.to_string()}
+                        step={scale.step.to_string()} value={shown.to_string()}
+                        aria-valuetext={format!("{} {}", format_amount(shown), unit)}
+                        {oninput} onchange={onchange_range} />
+                    <input type="number" id={number_id.clone()} class="amount-input" min={scale.min.to_string()}
+                        max={scale.max.to_string()} step="1" value={shown.to_string()}
+                        aria-label={format!("{} ({})", scale.label, unit)}
+                        aria-describedby={typed_error.is_some().then(|| error_id.clone())}
+                        onchange={onchange_number} />
+                    <span class="unit" aria-hidden="true">{ &unit }</span>
+                </div>
+                if let Some(message) = &*typed_error {
+                    <p class="input-error" id={error_id} role="alert">{ message }</p>
+                }
+                <p class="refs-heading">{ text::REFERENCE_POINTS }</p>
+                <ul class="refs">
+                    { for scale.points.iter().map(|&(at, option)| {
+                        let documents = taken_by(scenario, issue, option);
+                        let dispatch = props.dispatch.clone();
+                        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ChooseOption { issue, option }));
+                        let current = props.choice == Choice::Option(option);
+                        html! {
+                            <li key={spec.options[option].id.clone()}>
+                                <button type="button" class={classes!("ref", current.then_some("ref-current"))}
+                                    aria-pressed={current.to_string()} {onclick}>
+                                    <span class="ref-amount">{ format!("{} {}", format_amount(at), unit) }</span>
+                                    <span class="option-label">{ format!(" — {}", spec.options[option].label) }</span>
+                                </button>
+                                if !documents.is_empty() {
+                                    <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, documents.join("; ")) }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        </div>
+    }
+}

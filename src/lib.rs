@@ -1,0 +1,8 @@
+//! Peace Plan Sandbox in the browser: a Yew app over the `scoring` core. Browser calls live only
+//! in `browser`; the reducer in `state` is pure and tested natively.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod state;
+pub mod text;

@@ -1,0 +1,226 @@
+//! The page's state and its one reducer. Pure: no browser calls here (see browser.rs), so every
+//! transition is tested natively in tests/state_transitions.rs. Scores are never stored; they
+//! are computed from `package` during render.
+
+use std::rc::Rc;
+
+use scoring::{Decoded, Package, Scenario};
+use yew::Reducible;
+
+/// The scenario shared by every component; compared by pointer, as it never changes at runtime.
+#[derive(Clone, Debug)]
+pub struct ScenarioRef(pub Rc<Scenario>);
+
+impl PartialEq for ScenarioRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ScenarioRef {
+    type Target = Scenario;
+    fn deref(&self) -> &Scenario {
+        &self.0
+    }
+}
+
+/// How a change reached the state, which decides how the URL is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlWrite {
+    /// A toggle: replace the current history entry.
+    Replace,
+    /// A deliberate step (a preset): a new history entry, so Back undoes it.
+    Push,
+    /// The state came from the URL itself (load, back/forward): write nothing.
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub scenario: ScenarioRef,
+    /// The package on screen.
+    pub package: Package,
+    /// The package before the last change, for the "what changed" highlight.
+    pub previous: Package,
+    /// Increases on every change of `package`; keys the highlight so it restarts.
+    pub revision: u64,
+    /// The document the package was loaded from (for "this document is silent here" notes).
+    pub base_document: Option<usize>,
+    /// Problems of the link the page was opened with, until dismissed.
+    pub link_problems: Vec<String>,
+    /// Which party's concession is broken down by issue.
+    pub breakdown_party: usize,
+    /// The text of the polite live region; changes only on committed changes, not slider steps.
+    pub announcement: String,
+    pub url_write: UrlWrite,
+}
+
+/// Every way the state can change, as domain verbs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    ChooseOption {
+        issue: usize,
+        option: usize,
+    },
+    /// `commit` is false while a slider is being dragged: the scores update, the announcement waits.
+    SetAmount {
+        issue: usize,
+        amount: i64,
+        commit: bool,
+    },
+    LoadPreset {
+        document: usize,
+    },
+    /// A link read from the URL, on load or on back/forward.
+    OpenLink {
+        decoded: Decoded,
+    },
+    DismissLinkProblems,
+    ShowBreakdownFor {
+        party: usize,
+    },
+}
+
+impl AppState {
+    /// The state for a page opened with `decoded` (the URL's fragment).
+    pub fn open(scenario: Rc<Scenario>, decoded: Decoded) -> AppState {
+        let scenario = ScenarioRef(scenario);
+        let base_document = matching_document(&scenario, &decoded.package);
+        AppState {
+            previous: decoded.package.clone(),
+            package: decoded.package,
+            revision: 0,
+            base_document,
+            link_problems: decoded
+                .problems
+                .into_iter()
+                .map(|problem| problem.message)
+                .collect(),
+            breakdown_party: 0,
+            announcement: String::new(),
+            url_write: UrlWrite::None,
+            scenario,
+        }
+    }
+
+    fn with_package(&self, package: Package, url_write: UrlWrite, announce: bool) -> AppState {
+        let announcement = if announce {
+            announcement(&self.scenario, &package)
+        } else {
+            self.announcement.clone()
+        };
+        AppState {
+            previous: self.package.clone(),
+            package,
+            revision: self.revision + 1,
+            announcement,
+            url_write,
+            ..self.clone()
+        }
+    }
+}
+
+/// The document whose package equals `package`, if any.
+pub fn matching_document(scenario: &Scenario, package: &Package) -> Option<usize> {
+    (0..scenario.documents.len()).find(|&document| scenario.document_package(document) == *package)
+}
+
+/// One sentence for screen readers after a committed change: the balance and each party's
+/// concession, in party order.
+pub fn announcement(scenario: &Scenario, package: &Package) -> String {
+    let scores = scenario.score(package);
+    let parties: Vec<String> = scenario
+        .parties
+        .iter()
+        .zip(&scores.parties)
+        .map(|(party, score)| {
+            format!(
+                "{} concedes {}",
+                party.name,
+                scoring::score::format_points(score.concession)
+            )
+        })
+        .collect();
+    format!(
+        "{} {}.",
+        scenario.balance_words(&scores.balance),
+        parties.join(", ")
+    )
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let scenario = &self.scenario;
+        let next = match action {
+            Action::ChooseOption { issue, option } => {
+                match scenario.with_option(&self.package, issue, option) {
+                    Ok(package) if package != self.package => {
+                        self.with_package(package, UrlWrite::Replace, true)
+                    }
+                    _ => return self,
+                }
+            }
+            Action::SetAmount {
+                issue,
+                amount,
+                commit,
+            } => match scenario.with_amount(&self.package, issue, amount) {
+                Ok(package) if package != self.package => {
+                    self.with_package(package, UrlWrite::Replace, commit)
+                }
+                // A drag that ends where it already is still deserves its announcement.
+                Ok(_) if commit && self.announcement != announcement(scenario, &self.package) => {
+                    AppState {
+                        announcement: announcement(scenario, &self.package),
+                        url_write: UrlWrite::None,
+                        ..(*self).clone()
+                    }
+                }
+                _ => return self,
+            },
+            Action::LoadPreset { document } => {
+                if document >= scenario.documents.len() {
+                    return self;
+                }
+                let package = scenario.document_package(document);
+                let mut next = self.with_package(package, UrlWrite::Push, true);
+                next.base_document = Some(document);
+                next
+            }
+            Action::OpenLink { decoded } => {
+                let base_document = matching_document(scenario, &decoded.package);
+                let mut next = self.with_package(decoded.package, UrlWrite::None, true);
+                next.base_document = base_document;
+                next.link_problems = decoded
+                    .problems
+                    .into_iter()
+                    .map(|problem| problem.message)
+                    .collect();
+                next
+            }
+            Action::DismissLinkProblems => {
+                if self.link_problems.is_empty() {
+                    return self;
+                }
+                AppState {
+                    link_problems: Vec::new(),
+                    url_write: UrlWrite::None,
+                    ..(*self).clone()
+                }
+            }
+            Action::ShowBreakdownFor { party } => {
+                if party >= scenario.parties.len() || party == self.breakdown_party {
+                    return self;
+                }
+                AppState {
+                    breakdown_party: party,
+                    url_write: UrlWrite::None,
+                    ..(*self).clone()
+                }
+            }
+        };
+        Rc::new(next)
+    }
+}
