@@ -16,6 +16,14 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Whether the page was opened with the `?panic-test` query, the end-to-end test's way of
+/// checking the panic banner. The query is not part of the share-link format.
+pub fn panic_test_requested() -> bool {
+    window()
+        .and_then(|window| window.location().search().ok())
+        .is_some_and(|search| search == "?panic-test")
+}
+
 /// The full URL of the page with `body` as its fragment, for copying.
 pub fn url_with_fragment(body: &str) -> String {
     let base = window()
@@ -90,6 +98,16 @@ pub async fn copy_to_clipboard(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
         .await
         .is_ok()
+}
+
+/// Sets a `<select>`'s value. Yew controls `value` only on inputs and text areas, and once a
+/// user has picked an option its `selected` attribute no longer moves the selection.
+pub fn set_select_value(node: &yew::NodeRef, value: &str) {
+    if let Some(select) = node.cast::<web_sys::HtmlSelectElement>()
+        && select.value() != value
+    {
+        select.set_value(value);
+    }
 }
 
 /// Moves keyboard focus to the element with `id`, if it exists.

@@ -6,6 +6,10 @@ fn main() {
         web_sys::console::error_1(&message.clone().into());
         peace_plan_sandbox::browser::show_fatal_error(&message);
     }));
+    // R6 test hook: `?panic-test` proves that a panic shows the error banner, not a blank page.
+    if peace_plan_sandbox::browser::panic_test_requested() {
+        panic!("panic requested by ?panic-test");
+    }
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"))

@@ -31,8 +31,13 @@ async function start() {
     showFailure('The sandbox could not start. Check your connection and reload the page.', String(error && error.message ? error.message : error));
     return;
   }
+  // Yew renders on its scheduler; the page is interactive once its first render is in the DOM.
+  for (let frame = 0; frame < 600 && !document.querySelector('#app .balance-panel'); frame += 1) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
   const loading = document.getElementById('loading');
   if (loading) loading.hidden = true;
+  performance.mark('app-ready');
   document.documentElement.dataset.ready = 'true';
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 }

@@ -33,6 +33,14 @@ pub fn Header(props: &HeaderProps) -> Html {
         |(scenario, package)| matching_document(scenario, package),
     );
     let status = use_state_eq(|| ShareStatus::Idle);
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        let value = current.map_or_else(|| "custom".to_string(), |document| document.to_string());
+        use_effect_with(value, move |value| {
+            browser::set_select_value(&select, value)
+        });
+    }
 
     let dispatch = props.dispatch.clone();
     let onchange = Callback::from(move |event: Event| {
@@ -86,7 +94,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="header-controls">
                 <div class="preset">
                     <label for="preset">{ text::PRESET_LABEL }</label>
-                    <select id="preset" {onchange}>
+                    <select id="preset" ref={select} {onchange}>
                         <option value="custom" selected={current.is_none()} disabled=true>{ text::PRESET_CUSTOM }</option>
                         { for scenario.documents.iter().enumerate().map(|(index, document)| html! {
                             <option value={index.to_string()} selected={*current == Some(index)}>

@@ -7,6 +7,7 @@ use scoring::{Choice, Theme};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::sources::SourceLinks;
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
@@ -105,7 +106,7 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
     let control = if spec.scale.is_some() {
         html! { <NumericControl scenario={scenario.clone()} {issue} choice={props.choice} dispatch={props.dispatch.clone()} /> }
     } else if spec.options.len() > LONGEST_RADIO_LADDER {
-        select_control(props)
+        html! { <LadderSelect scenario={scenario.clone()} {issue} choice={props.choice} dispatch={props.dispatch.clone()} /> }
     } else {
         radio_control(
             props,
@@ -206,7 +207,9 @@ fn radio_control(props: &IssueControlProps, options: &[usize]) -> Html {
     }
 }
 
-fn select_control(props: &IssueControlProps) -> Html {
+/// A long ladder as a native select, kept in step with the state through a node ref.
+#[component]
+pub fn LadderSelect(props: &ControlProps) -> Html {
     let scenario = &props.scenario;
     let issue = props.issue;
     let spec = &scenario.issues[issue];
@@ -222,13 +225,22 @@ fn select_control(props: &IssueControlProps) -> Html {
         Choice::Option(option) => Some(option),
         Choice::Amount(_) => None,
     };
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(selected, move |selected| {
+            if let Some(option) = selected {
+                browser::set_select_value(&node, &option.to_string());
+            }
+        });
+    }
     let documents = selected
         .map(|option| taken_by(scenario, issue, option))
         .unwrap_or_default();
     html! {
         <div class="select-control">
             <label for={select_id.clone()} class="visually-hidden">{ &spec.label }</label>
-            <select id={select_id} {onchange}>
+            <select id={select_id} ref={node} {onchange}>
                 { for spec.options.iter().enumerate().map(|(option, spec_option)| html! {
                     <option value={option.to_string()} selected={selected == Some(option)}>{ &spec_option.label }</option>
                 }) }
@@ -238,8 +250,9 @@ fn select_control(props: &IssueControlProps) -> Html {
     }
 }
 
+/// Props of the controls of one issue: `LadderSelect` and `NumericControl`.
 #[derive(Properties, PartialEq)]
-pub struct NumericControlProps {
+pub struct ControlProps {
     pub scenario: ScenarioRef,
     pub issue: usize,
     pub choice: Choice,
@@ -249,7 +262,7 @@ pub struct NumericControlProps {
 /// Off-scale options as radios, then the scale: a range input, a number input that accepts
 /// typed values, and the documented reference points as buttons labelled by their documents.
 #[component]
-pub fn NumericControl(props: &NumericControlProps) -> Html {
+pub fn NumericControl(props: &ControlProps) -> Html {
     let scenario = &props.scenario;
     let issue = props.issue;
     let spec = &scenario.issues[issue];

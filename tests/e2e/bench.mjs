@@ -1,0 +1,100 @@
+// Page benchmark (figures, not a test): click-to-next-paint latency over 200 toggles (median and
+// p95), time from navigation to an interactive page, and the .wasm size raw/gzip/brotli.
+// Run after `trunk build --release`:  node tests/e2e/bench.mjs
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DIST, start, waitReady } from './harness.mjs';
+
+const TOGGLES = 200;
+const LOADS = 15;
+
+function percentile(sorted, p) {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
+}
+
+const harness = await start();
+try {
+  // Navigation to interactive: from navigation start until the app has rendered its scores
+  // (the boot script marks <html data-ready> after the first render).
+  const loads = [];
+  for (let run = 0; run < LOADS + 3; run += 1) {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(harness.url);
+    await waitReady(page);
+    const ms = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const ready = performance.getEntriesByName('app-ready')[0];
+      return (ready ? ready.startTime : performance.now()) - navigation.startTime;
+    });
+    if (run >= 3) loads.push(ms);
+    await context.close();
+  }
+
+  // Click to next paint: from the trusted click's capture listener to the end of the frame that
+  // shows the update (a task queued from requestAnimationFrame runs after that frame's paint,
+  // the "afterframe" method). Also the work itself: click to the first task after the handler
+  // and Yew's render, until its DOM changes are done.
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(harness.url);
+  await waitReady(page);
+  const targets = await page.evaluate(() =>
+    [...document.querySelectorAll('fieldset.issue .option label')].map((label) => label.getAttribute('for')),
+  );
+  const latencies = [];
+  const work = [];
+  for (let index = 0; index < TOGGLES + 10; index += 1) {
+    // Always a label whose radio is not yet chosen, so every click changes the package.
+    let target = targets[(index * 7) % targets.length];
+    for (let step = 1; await page.isChecked(`#${target}`); step += 1) {
+      target = targets[(index * 7 + step) % targets.length];
+    }
+    await page.evaluate((id) => {
+      const label = document.querySelector(`label[for="${id}"]`);
+      window.__measure = new Promise((resolve) => {
+        label.addEventListener('click', () => {
+          const start = performance.now();
+          let processed = NaN;
+          // Mutation records are delivered in a microtask right after Yew's render finishes.
+          const observer = new MutationObserver(() => {
+            if (Number.isNaN(processed)) processed = performance.now();
+            observer.disconnect();
+          });
+          observer.observe(document.getElementById('app'), { subtree: true, childList: true, attributes: true, characterData: true });
+          requestAnimationFrame(() => setTimeout(() => resolve({ paint: performance.now() - start, work: processed - start })));
+        }, { once: true, capture: true });
+      });
+    }, target);
+    await page.click(`label[for="${target}"]`);
+    const measured = await page.evaluate(() => window.__measure);
+    if (index >= 10) {
+      latencies.push(measured.paint);
+      work.push(measured.work);
+    }
+  }
+  await context.close();
+
+  const wasmName = readdirSync(DIST).find((name) => name.endsWith('.wasm'));
+  const wasm = readFileSync(join(DIST, wasmName));
+  const gzip = gzipSync(wasm, { level: 9 }).length;
+  const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+  const click = summary(latencies);
+  const handler = summary(work);
+  const load = summary(loads);
+  const kb = (n) => (n / 1024).toFixed(1);
+  console.log(`click to next paint over ${latencies.length} toggles: median ${click.median.toFixed(1)} ms, p95 ${click.p95.toFixed(1)} ms, max ${click.max.toFixed(1)} ms`);
+  console.log(`click handling and render (to the DOM updated) over ${work.length} toggles: median ${handler.median.toFixed(1)} ms, p95 ${handler.p95.toFixed(1)} ms`);
+  console.log(`navigation to interactive over ${loads.length} loads: median ${load.median.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms`);
+  console.log(`wasm ${wasmName}: ${kb(wasm.length)} KiB raw, ${kb(gzip)} KiB gzip, ${kb(brotli)} KiB brotli`);
+} finally {
+  await harness.close();
+}

@@ -1,0 +1,393 @@
+// End-to-end tests of the page in Debian Chromium: load, toggles and sliders against the CLI,
+// links (reload, copy, back/forward), presets against the golden corpus, damaged and hostile
+// links, keyboard use, accessibility (axe-core) and the error banners.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, PARTIES, axe, cliNumbers, fragment, goldenFiles, pageNumbers, start, waitReady } from './harness.mjs';
+
+let harness;
+before(async () => {
+  harness = await start();
+});
+after(async () => {
+  await harness?.close();
+});
+
+function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'no uncaught page error');
+  assert.deepEqual(problems.consoleErrors, [], 'no console error');
+  assert.deepEqual(problems.offOrigin, [], 'no request to another origin');
+  assert.deepEqual(problems.dialogs, [], 'no dialog');
+}
+
+describe('first load', () => {
+  test('shows every issue, the four parties and the footer, with a clean console', async () => {
+    const { page, context, problems } = await harness.open('');
+    assert.equal(await page.locator('fieldset.issue').count(), 20);
+    for (const party of PARTIES) {
+      assert.match(await page.textContent(`[data-testid="concession-${party}"]`), /^[0-9]+\.[0-9]/);
+    }
+    assert.match(await page.textContent('[data-testid="model-version"]'), /Model 2026\.11\.26/);
+    assert.match(await page.textContent('footer'), /model assumptions, not findings or a forecast/);
+    // The opening state is the 28-point plan, and its numbers are the CLI's for "#v=1".
+    assert.equal(await page.inputValue('#preset'), String(await presetIndex(page, 'US 28-point plan')));
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1'));
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('ships a strict Content-Security-Policy and no inline script', async () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script is external');
+  });
+
+  test('the policy is enforced: without wasm-unsafe-eval the app cannot start and says so', async () => {
+    const { page, context } = await harness.open('', {
+      waitForApp: false,
+      beforeLoad: (page) =>
+        page.route('**/', async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(" 'wasm-unsafe-eval'", '');
+          await route.fulfill({ response, body });
+        }),
+    });
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
+    assert.match(await page.textContent('#fatal'), /could not start/);
+    await context.close();
+  });
+});
+
+async function presetIndex(page, titleStart) {
+  return page.evaluate((start) => {
+    const option = [...document.querySelectorAll('#preset option')].find((o) => o.textContent.startsWith(start));
+    return option ? Number(option.value) : -1;
+  }, titleStart);
+}
+
+describe('toggles and sliders', () => {
+  test('a radio click changes the scores, the URL, and matches the CLI', async () => {
+    const { page, context, problems } = await harness.open('');
+    const before = await pageNumbers(page);
+    await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    const after = await pageNumbers(page);
+    assert.notDeepEqual(after, before);
+    const link = await fragment(page);
+    assert.equal(link, 'v=1&territory_donetsk=hold_current_line');
+    assert.deepEqual(after, cliNumbers('#' + link));
+    // The issue that changed is marked.
+    assert.match(await page.getAttribute('#issue-territory_donetsk', 'class'), /changed/);
+    assert.equal(await page.inputValue('#preset'), 'custom');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a slider and a typed amount change the scores and match the CLI', async () => {
+    const { page, context, problems } = await harness.open('');
+    await page.focus('#range-guarantee_duration');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await fragment(page), 'v=1&guarantee_duration=2');
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1&guarantee_duration=2'));
+    await page.fill('#number-army_cap', '700000');
+    await page.press('#number-army_cap', 'Tab');
+    const link = await fragment(page);
+    assert.equal(link, 'v=1&army_cap=700000&guarantee_duration=2');
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#' + link));
+    // A typed value out of range is refused with a message, and nothing changes.
+    await page.fill('#number-army_cap', '5');
+    await page.press('#number-army_cap', 'Tab');
+    assert.match(await page.textContent('#issue-army_cap .input-error'), /Enter a whole number from 50,000 to 800,000/);
+    assert.equal(await fragment(page), link);
+    // A documented reference point is one click.
+    await page.click('#issue-army_cap button.ref >> text=800,000 troops');
+    assert.equal(await fragment(page), 'v=1&army_cap=cap_800k_peacetime&guarantee_duration=2');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a long ladder is a native select that changes the scores', async () => {
+    const { page, context } = await harness.open('');
+    const index = await page.evaluate(() =>
+      [...document.querySelectorAll('#select-nato_membership option')].findIndex((o) => o.textContent === 'Permanent neutrality'),
+    );
+    await page.selectOption('#select-nato_membership', String(index));
+    assert.equal(await fragment(page), 'v=1&nato_membership=permanent_neutrality');
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1&nato_membership=permanent_neutrality'));
+    await context.close();
+  });
+
+  test('the live region announces committed changes, not every slider step', async () => {
+    const { page, context } = await harness.open('');
+    const announcement = () => page.textContent('[data-testid="announcement"]');
+    assert.equal((await announcement()).trim(), '');
+    await page.click('label[for="option-amnesty_accountability-accountability"]');
+    const first = (await announcement()).trim();
+    assert.match(first, /^Tilts toward|^Even/);
+    assert.match(first, /Ukraine concedes [0-9.]+, Russia concedes/);
+    // An input event alone (a drag in progress) updates the numbers but not the announcement.
+    await page.evaluate(() => {
+      const range = document.querySelector('#range-elections_timing');
+      range.value = '50';
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    assert.equal(await fragment(page), 'v=1&amnesty_accountability=accountability&elections_timing=50');
+    assert.equal((await announcement()).trim(), first);
+    await page.evaluate(() => document.querySelector('#range-elections_timing').dispatchEvent(new Event('change', { bubbles: true })));
+    assert.notEqual((await announcement()).trim(), first);
+    await context.close();
+  });
+
+  test('the breakdown lists every issue for the chosen party', async () => {
+    const { page, context } = await harness.open('');
+    await page.click('label[for="breakdown-ru"]');
+    assert.equal(await page.locator('.breakdown-table tbody tr').count(), 20);
+    assert.match(await page.textContent('.breakdown-table caption'), /Russia's concession/);
+    await context.close();
+  });
+});
+
+describe('links', () => {
+  test('reload and a fresh page from the copied link restore the same state', async () => {
+    const { page, context, problems } = await harness.open('', {
+      contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+    });
+    await page.click('label[for="option-foreign_troops-reassurance_force_after_ceasefire"]');
+    await page.fill('#number-guarantee_duration', '25');
+    await page.press('#number-guarantee_duration', 'Tab');
+    const numbers = await pageNumbers(page);
+    await page.reload();
+    await waitReady(page);
+    assert.deepEqual(await pageNumbers(page), numbers);
+    await page.click('#share');
+    await page.waitForSelector('.share-status >> text=Link copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, harness.url + '#v=1&foreign_troops=reassurance_force_after_ceasefire&guarantee_duration=25');
+    const fresh = await harness.browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(copied);
+    await waitReady(other);
+    assert.deepEqual(await pageNumbers(other), numbers);
+    assert.equal(await other.isChecked('#option-foreign_troops-reassurance_force_after_ceasefire'), true);
+    assert.equal(await other.inputValue('#number-guarantee_duration'), '25');
+    assertClean(problems);
+    await fresh.close();
+    await context.close();
+  });
+
+  test('presets are history entries: back and forward restore them', async () => {
+    const { page, context } = await harness.open('');
+    const e3 = String(await presetIndex(page, 'E3'));
+    const plan20 = String(await presetIndex(page, '20-point'));
+    await page.selectOption('#preset', e3);
+    const e3Numbers = await pageNumbers(page);
+    const e3Link = await fragment(page);
+    await page.selectOption('#preset', plan20);
+    const plan20Link = await fragment(page);
+    assert.notEqual(plan20Link, e3Link);
+    await page.goBack();
+    await page.waitForFunction((link) => location.hash === '#' + link, e3Link);
+    assert.equal(await page.inputValue('#preset'), e3);
+    assert.deepEqual(await pageNumbers(page), e3Numbers);
+    await page.goForward();
+    await page.waitForFunction((link) => location.hash === '#' + link, plan20Link);
+    assert.equal(await page.inputValue('#preset'), plan20);
+    await context.close();
+  });
+
+  test('every preset loads and matches its golden scores', async () => {
+    const { page, context, problems } = await harness.open('');
+    const presets = goldenFiles().filter((golden) => golden.name.startsWith('preset-'));
+    assert.ok(presets.length >= 23, `golden presets: ${presets.length}`);
+    const count = await page.locator('#preset option:not([value="custom"])').count();
+    assert.equal(count, presets.length, 'one picker entry per preset');
+    for (let index = 0; index < count; index += 1) {
+      await page.selectOption('#preset', String(index));
+      const link = '#' + (await fragment(page));
+      const golden = presets.find((candidate) => candidate.canonical === link);
+      assert.ok(golden, `preset ${index} (${link}) is in the golden corpus`);
+      assert.deepEqual(await pageNumbers(page), cliNumbers(golden.link), golden.name);
+    }
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a corrupt link shows the notice and a usable page', async () => {
+    const { page, context, problems } = await harness.open('#v=1&no_such_issue=1&army_cap=lots&nato_membership=permanent_neutrality');
+    const notice = page.locator('#link-problems');
+    await notice.waitFor();
+    assert.equal(await notice.locator('li').count(), 2);
+    assert.match(await notice.textContent(), /Unknown provision “no_such_issue” was ignored/);
+    assert.match(await notice.textContent(), /Ceiling on Ukraine's armed forces: “lots”/);
+    // The valid part applied, and the page works.
+    assert.equal(await page.inputValue('#select-nato_membership'), await page.evaluate(() =>
+      [...document.querySelectorAll('#select-nato_membership option')].find((o) => o.selected).value));
+    await page.click('label[for="option-amnesty_accountability-accountability"]');
+    assert.equal(await fragment(page), 'v=1&nato_membership=permanent_neutrality&amnesty_accountability=accountability');
+    await page.click('#link-problems button');
+    assert.equal(await notice.count(), 0);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('an XSS-style link injects nothing', async () => {
+    const hostile = [
+      '#v=1&<script>window.__xss=1</script>=1',
+      '#v=1&army_cap="><img src=x onerror=window.__xss=1>',
+      '#javascript:window.__xss=1',
+      '#v=1&' + 'a'.repeat(10000),
+    ];
+    for (const link of hostile) {
+      const { page, context, problems } = await harness.open(link);
+      assert.equal(await page.evaluate(() => window.__xss), undefined, link);
+      assert.equal(await page.locator('#app img, #app script').count(), 0, link);
+      assert.ok((await page.locator('#link-problems li').count()) >= 1, link);
+      assert.deepEqual(problems.dialogs, []);
+      assert.deepEqual(problems.pageErrors, []);
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard', () => {
+  test('every control type can be reached and operated from the keyboard', async () => {
+    const { page, context } = await harness.open('');
+    // Tab order starts with the skip link, then the preset picker and the share button.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'preset');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'share');
+    const outline = await page.evaluate(() => parseFloat(getComputedStyle(document.activeElement).outlineWidth));
+    assert.ok(outline >= 2, `focus outline ${outline}px`);
+    // Radio group: arrows move the choice.
+    await page.focus('#option-territory_donetsk-withdraw_dmz_recognised_russian');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.isChecked('#option-territory_donetsk-full_withdrawal_russian_control'), true);
+    assert.equal(await fragment(page), 'v=1&territory_donetsk=full_withdrawal_russian_control');
+    // Select.
+    await page.focus('#select-guarantee_strength');
+    await page.keyboard.press('ArrowDown');
+    assert.match(await fragment(page), /guarantee_strength=/);
+    // Range: arrows, Page Up, Home and End.
+    await page.focus('#range-elections_timing');
+    await page.keyboard.press('Home');
+    assert.match(await fragment(page), /elections_timing=before_treaty/);
+    await page.keyboard.press('ArrowRight');
+    assert.match(await fragment(page), /elections_timing=1(&|$)/);
+    await page.keyboard.press('PageUp');
+    const paged = Number((await fragment(page)).match(/elections_timing=(\d+)/)[1]);
+    assert.ok(paged > 1, `PageUp moved to ${paged}`);
+    await page.keyboard.press('End');
+    assert.doesNotMatch(await fragment(page), /elections_timing/, 'End is 100 days, the default');
+    // Number input: type and leave.
+    await page.focus('#number-frozen_assets_compensation');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('150');
+    await page.keyboard.press('Tab');
+    assert.match(await fragment(page), /frozen_assets_compensation=150/);
+    // Reference-point button and disclosure.
+    await page.focus('#issue-guarantee_duration button.ref');
+    await page.keyboard.press('Enter');
+    assert.doesNotMatch(await fragment(page), /guarantee_duration/);
+    const summary = page.locator('#issue-army_cap details.info summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('#issue-army_cap details.info', 'open'), '');
+    // Focus stays on the control after the update, never on <body>.
+    await page.focus('#option-amnesty_accountability-accountability');
+    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'option-amnesty_accountability-accountability');
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  test('axe finds no critical or serious violation on load, after toggles, with the notice, at 320 px', async () => {
+    const { page, context } = await harness.open('');
+    assert.deepEqual(await axe(page), [], 'first load');
+    await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    await page.fill('#number-army_cap', '700000');
+    await page.press('#number-army_cap', 'Tab');
+    await page.click('#issue-army_cap details.info summary');
+    assert.deepEqual(await axe(page), [], 'after toggles');
+    await context.close();
+
+    const withNotice = await harness.open('#v=1&no_such_issue=1');
+    await withNotice.page.locator('#link-problems').waitFor();
+    assert.deepEqual(await axe(withNotice.page), [], 'with the notice');
+    await withNotice.context.close();
+
+    const narrow = await harness.open('', { contextOptions: { viewport: { width: 320, height: 640 } } });
+    assert.deepEqual(await axe(narrow.page), [], 'at 320 px');
+    const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at 320 px (overflow ${overflow}px)`);
+    await narrow.context.close();
+  });
+
+  test('interactive targets are at least 24 × 24 px', async () => {
+    const { page, context } = await harness.open('', { contextOptions: { viewport: { width: 320, height: 640 } } });
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button, select, input, summary')]
+        .filter((element) => element.offsetParent !== null)
+        .map((element) => {
+          const box = element.getBoundingClientRect();
+          return { id: element.id || element.className || element.tagName, width: box.width, height: box.height };
+        })
+        .filter((box) => box.width < 24 || box.height < 24),
+    );
+    assert.deepEqual(small, []);
+    await context.close();
+  });
+
+  test('reduced motion: no animation runs after a change', async () => {
+    const { page, context } = await harness.open('', { contextOptions: { reducedMotion: 'reduce' } });
+    await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    assert.equal(await page.evaluate(() => document.getAnimations().length), 0);
+    await context.close();
+    const moving = await harness.open('');
+    await moving.page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    assert.ok((await moving.page.evaluate(() => document.getAnimations().length)) > 0, 'the highlight animates when motion is allowed');
+    await moving.context.close();
+  });
+});
+
+describe('no blank page', () => {
+  test('JavaScript off: the noscript message', async () => {
+    const { page, context } = await harness.open('', { waitForApp: false, contextOptions: { javaScriptEnabled: false } });
+    assert.match(await page.textContent('noscript'), /needs JavaScript and WebAssembly/);
+    await context.close();
+  });
+
+  test('no WebAssembly: a message', async () => {
+    const { page, context } = await harness.open('', {
+      waitForApp: false,
+      beforeLoad: (page) => page.addInitScript(() => { delete globalThis.WebAssembly; }),
+    });
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
+    assert.match(await page.textContent('#fatal'), /cannot run WebAssembly/);
+    await context.close();
+  });
+
+  test('the wasm fails to load: a message', async () => {
+    const { page, context } = await harness.open('', {
+      waitForApp: false,
+      beforeLoad: (page) => page.route('**/*.wasm', (route) => route.abort()),
+    });
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
+    assert.match(await page.textContent('#fatal'), /could not start/);
+    await context.close();
+  });
+
+  test('a panic: the banner with the panic message', async () => {
+    const { page, context } = await harness.open('?panic-test', { waitForApp: false });
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
+    assert.match(await page.textContent('#fatal-detail'), /panic requested by \?panic-test/);
+    await context.close();
+  });
+});

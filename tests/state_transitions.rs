@@ -1,0 +1,143 @@
+//! The page's reducer, natively: each action gives the expected state, URL write and
+//! announcement, with no browser.
+
+use std::rc::Rc;
+
+use peace_plan_sandbox::state::{Action, AppState, UrlWrite};
+use scoring::{Choice, Scenario, decode};
+use yew::Reducible;
+
+fn opened(link: &str) -> Rc<AppState> {
+    let scenario = Rc::new(Scenario::builtin().expect("valid"));
+    let decoded = decode(&scenario, link);
+    Rc::new(AppState::open(scenario, decoded))
+}
+
+fn issue(state: &AppState, id: &str) -> usize {
+    state.scenario.issue_index(id).expect("issue")
+}
+
+fn option(state: &AppState, issue: usize, id: &str) -> usize {
+    state.scenario.issues[issue]
+        .option_index(id)
+        .expect("option")
+}
+
+#[test]
+fn opening_the_empty_link_is_the_28_point_plan_with_nothing_to_write() {
+    let state = opened("");
+    assert_eq!(state.url_write, UrlWrite::None);
+    assert_eq!(state.revision, 0);
+    assert!(state.link_problems.is_empty());
+    let us28 = state
+        .scenario
+        .document_index("us28_nov2025")
+        .expect("preset");
+    assert_eq!(state.base_document, Some(us28));
+    assert!(
+        state.announcement.is_empty(),
+        "nothing is announced before a change"
+    );
+}
+
+#[test]
+fn choosing_an_option_replaces_the_url_and_announces() {
+    let state = opened("");
+    let donetsk = issue(&state, "territory_donetsk");
+    let hold = option(&state, donetsk, "hold_current_line");
+    let next = state.clone().reduce(Action::ChooseOption {
+        issue: donetsk,
+        option: hold,
+    });
+    assert_eq!(next.package.choice(donetsk), Choice::Option(hold));
+    assert_eq!(
+        next.previous, state.package,
+        "the previous package is kept for the highlight"
+    );
+    assert_eq!(next.revision, 1);
+    assert_eq!(next.url_write, UrlWrite::Replace);
+    assert!(next.announcement.starts_with("Tilts toward") || next.announcement.starts_with("Even"));
+    assert!(next.announcement.contains("Ukraine concedes"));
+    // Choosing what is already chosen changes nothing, not even the Rc.
+    let same = next.clone().reduce(Action::ChooseOption {
+        issue: donetsk,
+        option: hold,
+    });
+    assert!(Rc::ptr_eq(&same, &next));
+}
+
+#[test]
+fn dragging_updates_the_package_but_announces_only_on_commit() {
+    let state = opened("");
+    let years = issue(&state, "guarantee_duration");
+    let dragging = state.clone().reduce(Action::SetAmount {
+        issue: years,
+        amount: 7,
+        commit: false,
+    });
+    assert_eq!(dragging.package.choice(years), Choice::Amount(7));
+    assert_eq!(
+        dragging.announcement, state.announcement,
+        "no announcement mid-drag"
+    );
+    let committed = dragging.clone().reduce(Action::SetAmount {
+        issue: years,
+        amount: 7,
+        commit: true,
+    });
+    assert!(
+        !committed.announcement.is_empty(),
+        "the drag's end is announced even without a new value"
+    );
+    let out_of_range = committed.clone().reduce(Action::SetAmount {
+        issue: years,
+        amount: 999,
+        commit: true,
+    });
+    assert!(
+        Rc::ptr_eq(&out_of_range, &committed),
+        "an amount outside the scale is refused"
+    );
+}
+
+#[test]
+fn a_preset_is_a_new_history_entry_and_becomes_the_base() {
+    let state = opened("");
+    let e3 = state.scenario.document_index("e3_nov2025").expect("preset");
+    let next = state.clone().reduce(Action::LoadPreset { document: e3 });
+    assert_eq!(next.url_write, UrlWrite::Push);
+    assert_eq!(next.base_document, Some(e3));
+    assert_eq!(next.package, next.scenario.document_package(e3));
+    let nonsense = next.clone().reduce(Action::LoadPreset { document: 999 });
+    assert!(Rc::ptr_eq(&nonsense, &next));
+}
+
+#[test]
+fn opening_a_link_lists_its_problems_until_dismissed() {
+    let state = opened("");
+    let scenario = state.scenario.0.clone();
+    let next = state.reduce(Action::OpenLink {
+        decoded: decode(&scenario, "#v=1&bogus=1&army_cap=x"),
+    });
+    assert_eq!(next.link_problems.len(), 2);
+    assert_eq!(
+        next.url_write,
+        UrlWrite::None,
+        "a state read from the URL is not written back"
+    );
+    let dismissed = next.clone().reduce(Action::DismissLinkProblems);
+    assert!(dismissed.link_problems.is_empty());
+    assert_eq!(dismissed.package, next.package);
+    let again = dismissed.clone().reduce(Action::DismissLinkProblems);
+    assert!(Rc::ptr_eq(&again, &dismissed));
+}
+
+#[test]
+fn the_breakdown_party_can_be_chosen() {
+    let state = opened("");
+    let next = state.clone().reduce(Action::ShowBreakdownFor { party: 1 });
+    assert_eq!(next.breakdown_party, 1);
+    assert_eq!(next.package, state.package);
+    let invalid = next.clone().reduce(Action::ShowBreakdownFor { party: 9 });
+    assert!(Rc::ptr_eq(&invalid, &next));
+}
