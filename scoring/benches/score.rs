@@ -64,6 +64,11 @@ fn decode_64_kib_of_garbage(bencher: Bencher) {
 }
 
 #[divan::bench]
-fn parse_and_validate_scenario() -> Scenario {
+fn load_embedded_scenario() -> Scenario {
     Scenario::builtin().expect("valid")
+}
+
+#[divan::bench]
+fn parse_and_validate_scenario_toml() -> Scenario {
+    Scenario::parse(scoring::builtin::SCENARIO_TOML).expect("valid")
 }
