@@ -72,3 +72,17 @@ fn load_embedded_scenario() -> Scenario {
 fn parse_and_validate_scenario_toml() -> Scenario {
     Scenario::parse(scoring::builtin::SCENARIO_TOML).expect("valid")
 }
+
+#[divan::bench(sample_count = 10)]
+fn analyze_us28(bencher: Bencher) {
+    let scenario = Scenario::builtin().expect("valid");
+    let package = scenario.v1_default_package();
+    bencher.bench_local(|| black_box(&scenario).analyze(black_box(&package)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn robustness_10k_samples(bencher: Bencher) {
+    let scenario = Scenario::builtin().expect("valid");
+    let package = scenario.v1_default_package();
+    bencher.bench_local(|| black_box(&scenario).robustness(black_box(&package), 50.0, 10_000, 7));
+}

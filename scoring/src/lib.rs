@@ -7,11 +7,14 @@
 //! Units: every value, concession and gain is in *points* on a 0–100 scale, where 100 is a
 //! party's ideal package; see [`score::Scores`] for the formulas.
 
+pub mod analysis;
 pub mod builtin;
 pub mod export;
 mod file;
 pub mod model;
+pub mod robustness;
 pub mod score;
+pub mod search;
 pub mod share;
 
 pub use model::{

@@ -1,0 +1,1097 @@
+//! Negotiation analysis of a package: the zone of possible agreement (and what would open an
+//! empty one), warnings with the provisions responsible, the nearest acceptable package, the
+//! Pareto check with the most balanced improvement, Nash / Kalai–Smorodinsky / egalitarian
+//! reference packages, the exact Ukraine–Russia frontier and trades that help both.
+//!
+//! Every optimum is exact (integer units, branch and bound with proven bounds); a search that
+//! exhausts its node budget says so and reports its bound instead of claiming optimality.
+//! Numeric issues take part through their documented reference points (plus the current
+//! amount, if the package holds one). The formulas follow docs/negotiation-theory.md §3.
+
+use crate::model::{Role, Scenario};
+use crate::score::{Package, Scores};
+use crate::search::{
+    DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, Ratio, Search, Space, frontier, points,
+};
+
+/// A package the analysis proposes, with what it changes and its scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub package: Package,
+    /// Issues whose choice differs from the analysed package, in issue order.
+    pub changes: Vec<usize>,
+    pub scores: Scores,
+    /// False when the search ran out of budget: the package is the best found, not proven best.
+    pub proven: bool,
+}
+
+/// A set of parties analysed together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coalition {
+    /// Both belligerents.
+    Belligerents,
+    /// All four parties.
+    All,
+    /// The ratification rule: both belligerents and at least one guarantor.
+    Ratification,
+}
+
+impl Coalition {
+    pub fn label(self) -> &'static str {
+        match self {
+            Coalition::Belligerents => "both belligerents",
+            Coalition::All => "all four parties",
+            Coalition::Ratification => "the ratification rule",
+        }
+    }
+}
+
+/// Whether a zone of possible agreement exists for a coalition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zopa {
+    pub coalition: Coalition,
+    /// Some package crosses no red line of the coalition and gives each member at least its
+    /// walk-away value. `None` if the search could not decide within its budget.
+    pub exists: Option<bool>,
+    /// The package that maximises the smallest gain, when one exists.
+    pub witness: Option<Suggestion>,
+    /// The largest achievable smallest gain over the zone (points), when it exists.
+    pub best_smallest_gain: Option<f64>,
+}
+
+/// What would open an empty zone of agreement under the ratification rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// The fewest red lines (party, red-line index) to set aside so that a package meets every
+    /// walk-away value of the belligerents and one guarantor; with that package.
+    pub waive: Option<(Vec<(usize, usize)>, Suggestion)>,
+    /// With every red line set aside: how far the best package still falls short of the
+    /// walk-away values (points, positive = short), if it does.
+    pub shortfall: Option<f64>,
+    pub proven: bool,
+}
+
+/// A warning about the analysed package.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// Party `party` sees its red line `line` crossed by the choice on `issue`.
+    RedLine {
+        party: usize,
+        line: usize,
+        issue: usize,
+    },
+    /// Party `party` is `shortfall` points below its walk-away value; `issues` are the
+    /// provisions where it concedes most, enough to cover the shortfall (at most three).
+    BelowWalkAway {
+        party: usize,
+        shortfall: f64,
+        issues: Vec<usize>,
+    },
+}
+
+/// The Pareto check of the analysed package.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pareto {
+    /// Some package crossing no new red line is at least as good for every party and better
+    /// for one.
+    pub improvable: bool,
+    /// The improvement that maximises the smallest gain (then the total gain).
+    pub improvement: Option<Suggestion>,
+    pub proven: bool,
+}
+
+/// The bargaining reference packages for one coalition (belligerents or all four), over its
+/// zone of agreement. They are reference points on a discrete set, not predictions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct References {
+    pub coalition: Coalition,
+    /// Maximises the product of gains over walk-away values.
+    pub nash: Option<Suggestion>,
+    /// Maximises the smallest share of each party's possible gain, leximin on ties.
+    pub kalai_smorodinsky: Option<Suggestion>,
+    /// Maximises the smallest gain (compares points across parties: for discussion only).
+    pub egalitarian: Option<Suggestion>,
+}
+
+/// A pair of provision changes that raises both belligerents' values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trade {
+    /// `(issue, new choice)` twice.
+    pub changes: [(usize, crate::score::Choice); 2],
+    /// Gains in points for the first and second belligerent.
+    pub gains: [f64; 2],
+    /// True when neither change alone raises both values: a trade, not two free improvements.
+    pub needs_both: bool,
+}
+
+/// One point of the Ukraine–Russia frontier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontierEntry {
+    /// Values of the first and second belligerent, points.
+    pub values: [f64; 2],
+    pub package: Package,
+    /// The package crosses no red line of either belligerent and meets both walk-away values.
+    pub acceptable_to_both: bool,
+}
+
+/// The whole analysis of one package.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub first: usize,
+    pub second: usize,
+    pub zopa: Vec<Zopa>,
+    /// Present when the ratification zone is empty.
+    pub opening: Option<Opening>,
+    pub warnings: Vec<Warning>,
+    /// The nearest package the ratification rule accepts: fewest provisions changed, ties by
+    /// the smallest concession shift `Σ_i |V_i(y) − V_i(x)|`.
+    pub nearest_acceptable: Option<Suggestion>,
+    pub pareto: Pareto,
+    pub references: Vec<References>,
+    /// Over every package, sorted by the first belligerent's value.
+    pub frontier: Vec<FrontierEntry>,
+    /// The best pairs first, at most `MAX_TRADES`.
+    pub trades: Vec<Trade>,
+    /// Search nodes visited in total (a measure of work).
+    pub nodes: u64,
+}
+
+/// How many trades are listed.
+pub const MAX_TRADES: usize = 5;
+
+fn mask_of(parties: &[usize]) -> u32 {
+    parties.iter().fold(0, |mask, &party| mask | (1 << party))
+}
+
+/// The pair frontiers at `node` whose two parties are both in `members`.
+fn covered<'n, 'm>(
+    node: &Node<'n>,
+    members: &'m [usize],
+) -> impl Iterator<Item = crate::search::PairView<'n>> + 'm
+where
+    'n: 'm,
+{
+    node.pairs
+        .into_iter()
+        .flatten()
+        .filter(move |pair| members.contains(&pair.first) && members.contains(&pair.second))
+}
+
+fn in_covered(node: &Node, members: &[usize], party: usize) -> bool {
+    covered(node, members).any(|pair| pair.first == party || pair.second == party)
+}
+
+/// An upper bound on `min_i (V_i − offset_i)` over `members` below `node`: exact within each
+/// pair (through its frontier), independent maxima for parties outside a pair.
+fn smallest_bound(node: &Node, members: &[usize], offset: &[i64]) -> i64 {
+    let mut smallest = i64::MAX;
+    for pair in covered(node, members) {
+        smallest = smallest.min(pair.max_min(
+            node.partial[pair.first] - offset[pair.first],
+            node.partial[pair.second] - offset[pair.second],
+        ));
+    }
+    for &party in members {
+        if !in_covered(node, members, party) {
+            smallest = smallest.min(node.upper[party] - offset[party]);
+        }
+    }
+    smallest
+}
+
+/// Maximise the smallest gain `min_i (V_i − d_i)` over `members`; with `zone`, every gain ≥ 0.
+struct SmallestGain<'a> {
+    members: &'a [usize],
+    reservation: &'a [i64],
+    zone: bool,
+}
+
+impl Objective for SmallestGain<'_> {
+    type Key = i64;
+    fn leaf(&self, values: &[i64], _: i64) -> Option<i64> {
+        let gain = self
+            .members
+            .iter()
+            .map(|&party| values[party] - self.reservation[party])
+            .min()
+            .unwrap_or(0);
+        (!self.zone || gain >= 0).then_some(gain)
+    }
+    fn bound(&self, node: &Node) -> Option<i64> {
+        let gain = smallest_bound(node, self.members, self.reservation);
+        (!self.zone || gain >= 0).then_some(gain)
+    }
+}
+
+/// Maximise the product of gains over the zone.
+struct NashProduct<'a> {
+    members: &'a [usize],
+    reservation: &'a [i64],
+}
+
+impl Objective for NashProduct<'_> {
+    type Key = i128;
+    fn leaf(&self, values: &[i64], _: i64) -> Option<i128> {
+        let mut product: i128 = 1;
+        for &party in self.members {
+            let gain = values[party] - self.reservation[party];
+            if gain < 0 {
+                return None;
+            }
+            product *= i128::from(gain);
+        }
+        Some(product)
+    }
+    fn bound(&self, node: &Node) -> Option<i128> {
+        if smallest_bound(node, self.members, self.reservation) < 0 {
+            return None;
+        }
+        let mut product: i128 = 1;
+        for pair in covered(node, self.members) {
+            product *= pair.max_product(
+                node.partial[pair.first] - self.reservation[pair.first],
+                node.partial[pair.second] - self.reservation[pair.second],
+            )?;
+        }
+        for &party in self.members {
+            if !in_covered(node, self.members, party) {
+                product *= i128::from((node.upper[party] - self.reservation[party]).max(0));
+            }
+        }
+        Some(product)
+    }
+}
+
+/// Maximise one party's value over the zone (the ideal point `a_i` of Kalai–Smorodinsky).
+struct BestFor<'a> {
+    party: usize,
+    members: &'a [usize],
+    reservation: &'a [i64],
+}
+
+impl Objective for BestFor<'_> {
+    type Key = i64;
+    fn leaf(&self, values: &[i64], _: i64) -> Option<i64> {
+        self.members
+            .iter()
+            .all(|&party| values[party] >= self.reservation[party])
+            .then_some(values[self.party])
+    }
+    fn bound(&self, node: &Node) -> Option<i64> {
+        if smallest_bound(node, self.members, self.reservation) < 0 {
+            return None;
+        }
+        let partial = |party: usize| node.partial[party];
+        let need = |party: usize| self.reservation[party] - partial(party);
+        for pair in covered(node, self.members) {
+            if self.party == pair.first {
+                return pair
+                    .best_first_given_second(need(pair.second))
+                    .map(|add| partial(pair.first) + add);
+            }
+            if self.party == pair.second {
+                return pair
+                    .best_second_given_first(need(pair.first))
+                    .map(|add| partial(pair.second) + add);
+            }
+        }
+        Some(node.upper[self.party])
+    }
+}
+
+/// Leximin of the shares of possible gain `(V_i − d_i) / (a_i − d_i)` over the zone.
+struct KalaiSmorodinsky<'a> {
+    members: &'a [usize],
+    reservation: &'a [i64],
+    ideal: Vec<i64>,
+}
+
+impl Objective for KalaiSmorodinsky<'_> {
+    type Key = Vec<Ratio>;
+    fn leaf(&self, values: &[i64], _: i64) -> Option<Vec<Ratio>> {
+        let mut shares = Vec::with_capacity(self.members.len());
+        for (slot, &party) in self.members.iter().enumerate() {
+            let gain = values[party] - self.reservation[party];
+            if gain < 0 {
+                return None;
+            }
+            let room = self.ideal[slot] - self.reservation[party];
+            // A party with no room to gain inside the zone is fully served by any zone package.
+            shares.push(if room <= 0 {
+                Ratio {
+                    numerator: 1,
+                    denominator: 1,
+                }
+            } else {
+                Ratio {
+                    numerator: gain.min(room),
+                    denominator: room,
+                }
+            });
+        }
+        shares.sort();
+        Some(shares)
+    }
+    fn bound(&self, node: &Node) -> Option<Vec<Ratio>> {
+        if smallest_bound(node, self.members, self.reservation) < 0 {
+            return None;
+        }
+        let one = Ratio {
+            numerator: 1,
+            denominator: 1,
+        };
+        let room = |slot: usize| self.ideal[slot] - self.reservation[self.members[slot]];
+        let independent = |slot: usize| {
+            let party = self.members[slot];
+            if room(slot) <= 0 {
+                one
+            } else {
+                Ratio {
+                    numerator: (node.upper[party] - self.reservation[party]).min(room(slot)),
+                    denominator: room(slot),
+                }
+            }
+        };
+        let slot_of = |party: usize| self.members.iter().position(|&member| member == party);
+        let mut smallest = one;
+        for pair in covered(node, self.members) {
+            if let (Some(a), Some(b)) = (slot_of(pair.first), slot_of(pair.second))
+                && room(a) > 0
+                && room(b) > 0
+            {
+                smallest = smallest.min(pair.max_min_share(
+                    node.partial[pair.first] - self.reservation[pair.first],
+                    node.partial[pair.second] - self.reservation[pair.second],
+                    room(a),
+                    room(b),
+                ));
+            }
+        }
+        for slot in 0..self.members.len() {
+            smallest = smallest.min(independent(slot));
+        }
+        // Every share is at most 1, so no leaf beats (smallest, 1, 1, …) lexicographically.
+        let mut key = vec![one; self.members.len()];
+        key[0] = smallest;
+        Some(key)
+    }
+}
+
+/// Maximise `(min_i Δ_i, Σ_i Δ_i)` with every `Δ_i = V_i − X_i ≥ 0` (a Pareto improvement).
+struct Improvement<'a> {
+    base: &'a [i64],
+}
+
+impl Objective for Improvement<'_> {
+    type Key = (i64, i64);
+    fn leaf(&self, values: &[i64], _: i64) -> Option<(i64, i64)> {
+        let mut smallest = i64::MAX;
+        let mut total = 0;
+        for (value, base) in values.iter().zip(self.base) {
+            let delta = value - base;
+            if delta < 0 {
+                return None;
+            }
+            smallest = smallest.min(delta);
+            total += delta;
+        }
+        Some((smallest, total))
+    }
+    fn bound(&self, node: &Node) -> Option<(i64, i64)> {
+        let all: Vec<usize> = (0..self.base.len()).collect();
+        let smallest = smallest_bound(node, &all, self.base);
+        let total = node
+            .upper
+            .iter()
+            .zip(self.base)
+            .map(|(upper, base)| upper - base)
+            .sum();
+        (smallest >= 0).then_some((smallest, total))
+    }
+}
+
+/// Fewest changes (the additive cost), then the smallest concession shift, over the zone.
+struct Nearest<'a> {
+    members: &'a [usize],
+    reservation: &'a [i64],
+    base: &'a [i64],
+    /// Per depth: the changes still needed at least (see `ChangesNeeded`).
+    needed: ChangesNeeded,
+}
+
+/// A lower bound on the changes the undecided issues still need. Issues whose current choice
+/// is forbidden must change (counted, and credited with their best value); among the others,
+/// a member short of its walk-away value needs at least as many changes as it takes its
+/// largest possible gains to cover the shortfall.
+struct ChangesNeeded {
+    /// `[depth]`: issues from `order[depth]` on whose current choice is forbidden.
+    forced: Vec<i64>,
+    /// `[depth][party]`: what the undecided issues give if unchanged (forced ones at best).
+    kept: Vec<Vec<i64>>,
+    /// `[depth][party]`: prefix sums of the largest gains a change can bring, largest first.
+    gains: Vec<Vec<Vec<i64>>>,
+}
+
+impl ChangesNeeded {
+    fn new(space: &Space, search: &Search, members: &[usize]) -> ChangesNeeded {
+        let order = search.order();
+        let issues = order.len();
+        let parties = space.parties;
+        let mut forced = vec![0; issues + 1];
+        let mut kept = vec![vec![0; parties]; issues + 1];
+        let mut gains = vec![vec![vec![0]; parties]; issues + 1];
+        for depth in (0..issues).rev() {
+            let issue = order[depth];
+            let current = space.current[issue];
+            let allowed = search.allowed(issue);
+            let is_forced = !allowed.contains(&current);
+            forced[depth] = forced[depth + 1] + i64::from(is_forced);
+            for &party in members {
+                let best = allowed
+                    .iter()
+                    .map(|&pick| space.value[issue][pick][party])
+                    .max()
+                    .unwrap_or(0);
+                let now = space.value[issue][current][party];
+                kept[depth][party] = kept[depth + 1][party] + if is_forced { best } else { now };
+                let mut list: Vec<i64> = order[depth..]
+                    .iter()
+                    .filter(|&&other| search.allowed(other).contains(&space.current[other]))
+                    .map(|&other| {
+                        let best = search
+                            .allowed(other)
+                            .iter()
+                            .map(|&pick| space.value[other][pick][party])
+                            .max()
+                            .unwrap_or(0);
+                        best - space.value[other][space.current[other]][party]
+                    })
+                    .filter(|&gain| gain > 0)
+                    .collect();
+                list.sort_unstable_by(|a, b| b.cmp(a));
+                let mut prefix = vec![0];
+                for gain in list {
+                    prefix.push(prefix[prefix.len() - 1] + gain);
+                }
+                gains[depth][party] = prefix;
+            }
+        }
+        ChangesNeeded {
+            forced,
+            kept,
+            gains,
+        }
+    }
+
+    /// At least this many more changes, or `None` if no completion can meet every walk-away value.
+    fn at_least(
+        &self,
+        depth: usize,
+        partial: &[i64],
+        members: &[usize],
+        reservation: &[i64],
+    ) -> Option<i64> {
+        let mut needed = 0;
+        for &party in members {
+            let deficit = reservation[party] - partial[party] - self.kept[depth][party];
+            if deficit <= 0 {
+                continue;
+            }
+            let prefix = &self.gains[depth][party];
+            let count = prefix.partition_point(|&sum| sum < deficit);
+            if count == prefix.len() {
+                return None;
+            }
+            needed = needed.max(count as i64);
+        }
+        Some(self.forced[depth] + needed)
+    }
+}
+
+impl Objective for Nearest<'_> {
+    type Key = (i64, i64);
+    fn leaf(&self, values: &[i64], cost: i64) -> Option<(i64, i64)> {
+        if self
+            .members
+            .iter()
+            .any(|&party| values[party] < self.reservation[party])
+        {
+            return None;
+        }
+        let shift: i64 = values
+            .iter()
+            .zip(self.base)
+            .map(|(value, base)| (value - base).abs())
+            .sum();
+        Some((-cost, -shift))
+    }
+    fn bound(&self, node: &Node) -> Option<(i64, i64)> {
+        if smallest_bound(node, self.members, self.reservation) < 0 {
+            return None;
+        }
+        let more =
+            self.needed
+                .at_least(node.depth, node.partial, self.members, self.reservation)?;
+        // Each final value lies in [lower, upper]; its distance from the base is at least the
+        // distance from the base to that interval.
+        let shift: i64 = (0..self.base.len())
+            .map(|party| {
+                (node.lower[party] - self.base[party])
+                    .max(self.base[party] - node.upper[party])
+                    .max(0)
+            })
+            .sum();
+        Some((-(node.cost + more), -shift))
+    }
+}
+
+/// Fewest red lines crossed (the additive cost), then the largest smallest gain, with every
+/// member at or above its walk-away value.
+struct FewestWaivers<'a> {
+    members: &'a [usize],
+    reservation: &'a [i64],
+}
+
+impl Objective for FewestWaivers<'_> {
+    type Key = (i64, i64);
+    fn leaf(&self, values: &[i64], cost: i64) -> Option<(i64, i64)> {
+        let gain = self
+            .members
+            .iter()
+            .map(|&party| values[party] - self.reservation[party])
+            .min()
+            .unwrap_or(0);
+        (gain >= 0).then_some((-cost, gain))
+    }
+    fn bound(&self, node: &Node) -> Option<(i64, i64)> {
+        let gain = smallest_bound(node, self.members, self.reservation);
+        (gain >= 0).then_some((-node.cost, gain))
+    }
+}
+
+/// The analysis context: the scenario, the analysed package and its space.
+pub struct Analyzer<'a> {
+    pub scenario: &'a Scenario,
+    pub package: &'a Package,
+    pub space: Space,
+    pub budget: u64,
+}
+
+impl<'a> Analyzer<'a> {
+    pub fn new(scenario: &'a Scenario, package: &'a Package) -> Analyzer<'a> {
+        Analyzer {
+            scenario,
+            package,
+            space: Space::new(scenario, package),
+            budget: DEFAULT_BUDGET,
+        }
+    }
+
+    fn belligerents(&self) -> (usize, usize) {
+        let mut belligerents = self
+            .scenario
+            .parties
+            .iter()
+            .enumerate()
+            .filter(|(_, party)| party.role == Role::Belligerent)
+            .map(|(index, _)| index);
+        let first = belligerents.next().unwrap_or(0);
+        (first, belligerents.next().unwrap_or(first))
+    }
+
+    fn guarantors(&self) -> Vec<usize> {
+        self.scenario
+            .parties
+            .iter()
+            .enumerate()
+            .filter(|(_, party)| party.role == Role::Guarantor)
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// The member sets a coalition stands for: one set, or one per guarantor for ratification.
+    pub fn member_sets(&self, coalition: Coalition) -> Vec<Vec<usize>> {
+        let (first, second) = self.belligerents();
+        match coalition {
+            Coalition::Belligerents => vec![vec![first, second]],
+            Coalition::All => vec![(0..self.scenario.parties.len()).collect()],
+            Coalition::Ratification => self
+                .guarantors()
+                .into_iter()
+                .map(|guarantor| vec![first, second, guarantor])
+                .collect(),
+        }
+    }
+
+    fn heuristic(&self, members: &[usize]) -> Vec<i64> {
+        (0..self.space.parties)
+            .map(|party| i64::from(members.contains(&party)))
+            .collect()
+    }
+
+    fn search(
+        &self,
+        members: &[usize],
+        cost: Option<Vec<Vec<i64>>>,
+        forbid_red_lines: bool,
+    ) -> Search<'_> {
+        let forbidden = if forbid_red_lines {
+            self.space.red_line_mask(mask_of(members))
+        } else {
+            0
+        };
+        Search::new(
+            &self.space,
+            self.belligerents(),
+            forbidden,
+            &self.heuristic(members),
+            cost,
+            self.budget,
+        )
+    }
+
+    fn suggestion(&self, picks: &[usize], proven: bool) -> Suggestion {
+        let package = self.space.package(self.scenario, self.package, picks);
+        let changes = (0..self.scenario.issues.len())
+            .filter(|&issue| package.choice(issue) != self.package.choice(issue))
+            .collect();
+        Suggestion {
+            scores: self.scenario.score(&package),
+            package,
+            changes,
+            proven,
+        }
+    }
+
+    fn found_suggestion<K>(&self, found: &Found<K>, proven: bool) -> Option<Suggestion> {
+        found
+            .best
+            .as_ref()
+            .map(|(picks, _, _)| self.suggestion(picks, proven))
+    }
+
+    /// The best over several member sets (the ratification rule's alternatives): the best key.
+    fn best_of<K: Ord + Clone>(
+        &self,
+        results: Vec<Found<K>>,
+    ) -> (Option<(Vec<usize>, K)>, bool, u64) {
+        let proven = results.iter().all(|found| found.proven);
+        let nodes = results.iter().map(|found| found.nodes).sum();
+        let best = results
+            .into_iter()
+            .filter_map(|found| found.best.map(|(picks, key, _)| (picks, key)))
+            .max_by(|a, b| a.1.cmp(&b.1));
+        (best, proven, nodes)
+    }
+
+    /// Zone of possible agreement for a coalition, with the package maximising the smallest gain.
+    pub fn zopa(&self, coalition: Coalition) -> (Zopa, u64) {
+        let reservation = &self.space.reservation;
+        let results: Vec<Found<i64>> = self
+            .member_sets(coalition)
+            .iter()
+            .map(|members| {
+                self.search(members, None, true).run(&SmallestGain {
+                    members,
+                    reservation,
+                    zone: true,
+                })
+            })
+            .collect();
+        let (best, proven, nodes) = self.best_of(results);
+        let exists = match (&best, proven) {
+            (Some(_), _) => Some(true),
+            (None, true) => Some(false),
+            (None, false) => None,
+        };
+        (
+            Zopa {
+                coalition,
+                exists,
+                best_smallest_gain: best.as_ref().map(|(_, gain)| points(*gain)),
+                witness: best.map(|(picks, _)| self.suggestion(&picks, proven)),
+            },
+            nodes,
+        )
+    }
+
+    /// What would open an empty ratification zone: fewest red lines to set aside, or else the
+    /// shortfall that remains with none of them.
+    pub fn opening(&self) -> (Opening, u64) {
+        let reservation = &self.space.reservation;
+        let mut nodes = 0;
+        let mut proven = true;
+        // (picks, key, the member set it serves)
+        type Waived = (Vec<usize>, (i64, i64), Vec<usize>);
+        let mut waive: Option<Waived> = None;
+        for members in self.member_sets(Coalition::Ratification) {
+            let mask = self.space.red_line_mask(mask_of(&members));
+            let cost: Vec<Vec<i64>> = self
+                .space
+                .crosses
+                .iter()
+                .map(|list| {
+                    list.iter()
+                        .map(|crossed| i64::from((crossed & mask).count_ones()))
+                        .collect()
+                })
+                .collect();
+            let found = self
+                .search(&members, Some(cost), false)
+                .run(&FewestWaivers {
+                    members: &members,
+                    reservation,
+                });
+            nodes += found.nodes;
+            proven &= found.proven;
+            if let Some((picks, key, _)) = found.best
+                && waive.as_ref().is_none_or(|(_, best, _)| key > *best)
+            {
+                waive = Some((picks, key, members));
+            }
+        }
+        // The lines to set aside are those of the parties whose acceptance the package relies on.
+        let waive = waive.map(|(picks, _, members)| {
+            let crossed =
+                self.space.crossed_by(&picks) & self.space.red_line_mask(mask_of(&members));
+            let lines = self
+                .space
+                .red_lines
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| crossed & (1 << bit) != 0)
+                .map(|(_, &line)| line)
+                .collect();
+            (lines, self.suggestion(&picks, proven))
+        });
+        let shortfall = if waive.is_none() {
+            let results: Vec<Found<i64>> = self
+                .member_sets(Coalition::Ratification)
+                .iter()
+                .map(|members| {
+                    self.search(members, None, false).run(&SmallestGain {
+                        members,
+                        reservation,
+                        zone: false,
+                    })
+                })
+                .collect();
+            let (best, search_proven, search_nodes) = self.best_of(results);
+            nodes += search_nodes;
+            proven &= search_proven;
+            best.map(|(_, gain)| points(-gain))
+        } else {
+            None
+        };
+        (
+            Opening {
+                waive,
+                shortfall,
+                proven,
+            },
+            nodes,
+        )
+    }
+
+    /// Red lines crossed and parties below their walk-away values, with the provisions responsible.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let scores = self.scenario.score(self.package);
+        let mut warnings = Vec::new();
+        for (party, score) in scores.parties.iter().enumerate() {
+            for &line in &score.red_lines_crossed {
+                warnings.push(Warning::RedLine {
+                    party,
+                    line,
+                    issue: self.scenario.parties[party].red_lines[line].issue,
+                });
+            }
+        }
+        for (party, score) in scores.parties.iter().enumerate() {
+            if score.gain >= 0.0 {
+                continue;
+            }
+            let shortfall = -score.gain;
+            let mut by_concession: Vec<usize> = (0..self.scenario.issues.len()).collect();
+            by_concession.sort_by(|&a, &b| {
+                score.concession_by_issue[b]
+                    .total_cmp(&score.concession_by_issue[a])
+                    .then(a.cmp(&b))
+            });
+            let mut issues = Vec::new();
+            let mut covered = 0.0;
+            for issue in by_concession.into_iter().take(3) {
+                if score.concession_by_issue[issue] <= 0.0 {
+                    break;
+                }
+                issues.push(issue);
+                covered += score.concession_by_issue[issue];
+                if covered >= shortfall {
+                    break;
+                }
+            }
+            warnings.push(Warning::BelowWalkAway {
+                party,
+                shortfall,
+                issues,
+            });
+        }
+        warnings
+    }
+
+    /// The nearest package the ratification rule accepts.
+    pub fn nearest_acceptable(&self) -> (Option<Suggestion>, u64) {
+        let reservation = &self.space.reservation;
+        let base = self.space.values_of(&self.space.current);
+        let cost: Vec<Vec<i64>> = self
+            .space
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(issue, list)| {
+                (0..list.len())
+                    .map(|pick| i64::from(pick != self.space.current[issue]))
+                    .collect()
+            })
+            .collect();
+        let results: Vec<Found<(i64, i64)>> = self
+            .member_sets(Coalition::Ratification)
+            .iter()
+            .map(|members| {
+                let search = self.search(members, Some(cost.clone()), true);
+                search.run(&Nearest {
+                    members,
+                    reservation,
+                    base: &base,
+                    needed: ChangesNeeded::new(&self.space, &search, members),
+                })
+            })
+            .collect();
+        let (best, proven, nodes) = self.best_of(results);
+        (
+            best.map(|(picks, _)| self.suggestion(&picks, proven)),
+            nodes,
+        )
+    }
+
+    /// Whether a package crossing no new red line is at least as good for everyone and better
+    /// for one, and the most balanced such improvement.
+    pub fn pareto(&self) -> (Pareto, u64) {
+        let base = self.space.values_of(&self.space.current);
+        let already = self.space.crossed_by(&self.space.current);
+        let all: Vec<usize> = (0..self.space.parties).collect();
+        let forbidden = self.space.red_line_mask(mask_of(&all)) & !already;
+        let search = Search::new(
+            &self.space,
+            self.belligerents(),
+            forbidden,
+            &vec![1; self.space.parties],
+            None,
+            self.budget,
+        );
+        let found = search.run(&Improvement { base: &base });
+        let improvement = found
+            .best
+            .as_ref()
+            .filter(|(_, (_, total), _)| *total > 0)
+            .map(|(picks, _, _)| self.suggestion(picks, found.proven));
+        (
+            Pareto {
+                improvable: improvement.is_some(),
+                improvement,
+                proven: found.proven,
+            },
+            found.nodes,
+        )
+    }
+
+    /// Nash, Kalai–Smorodinsky and egalitarian packages over a coalition's zone.
+    pub fn references(&self, coalition: Coalition) -> (References, u64) {
+        let members = &self.member_sets(coalition)[0];
+        let reservation = &self.space.reservation;
+        let search = self.search(members, None, true);
+        let mut nodes = 0;
+        let egalitarian = search.run(&SmallestGain {
+            members,
+            reservation,
+            zone: true,
+        });
+        nodes += egalitarian.nodes;
+        // The egalitarian package, if any, starts every other search with a good incumbent.
+        let start = egalitarian
+            .best
+            .as_ref()
+            .map(|(picks, _, _)| picks.as_slice());
+        let nash = search.run_from(
+            &NashProduct {
+                members,
+                reservation,
+            },
+            start,
+        );
+        nodes += nash.nodes;
+        let mut ideal = Vec::with_capacity(members.len());
+        let mut ideal_proven = true;
+        for &party in members {
+            let found = search.run_from(
+                &BestFor {
+                    party,
+                    members,
+                    reservation,
+                },
+                start,
+            );
+            nodes += found.nodes;
+            ideal_proven &= found.proven;
+            ideal.push(found.best.map(|(_, value, _)| value).unwrap_or(0));
+        }
+        let kalai = search.run_from(
+            &KalaiSmorodinsky {
+                members,
+                reservation,
+                ideal,
+            },
+            start,
+        );
+        nodes += kalai.nodes;
+        (
+            References {
+                coalition,
+                nash: self.found_suggestion(&nash, nash.proven),
+                kalai_smorodinsky: self.found_suggestion(&kalai, kalai.proven && ideal_proven),
+                egalitarian: self.found_suggestion(&egalitarian, egalitarian.proven),
+            },
+            nodes,
+        )
+    }
+
+    /// The exact frontier of the belligerents' values over every package.
+    pub fn frontier(&self) -> Vec<FrontierEntry> {
+        let (first, second) = self.belligerents();
+        let forbidden_for_both = self.space.red_line_mask(mask_of(&[first, second]));
+        frontier(&self.space, first, second, 0)
+            .into_iter()
+            .map(
+                |FrontierPoint {
+                     first: a,
+                     second: b,
+                     picks,
+                 }| FrontierEntry {
+                    values: [points(a), points(b)],
+                    acceptable_to_both: self.space.crossed_by(&picks) & forbidden_for_both == 0
+                        && a >= self.space.reservation[first]
+                        && b >= self.space.reservation[second],
+                    package: self.space.package(self.scenario, self.package, &picks),
+                },
+            )
+            .collect()
+    }
+
+    /// Pairs of changes to two provisions that raise both belligerents' values and cross no new
+    /// red line of theirs, best first (by the smaller gain, then the sum).
+    pub fn trades(&self) -> Vec<Trade> {
+        let (first, second) = self.belligerents();
+        let forbidden = self.space.red_line_mask(mask_of(&[first, second]))
+            & !self.space.crossed_by(&self.space.current);
+        let mut moves: Vec<(usize, usize, i64, i64)> = Vec::new();
+        for issue in 0..self.space.issues() {
+            let now = self.space.current[issue];
+            for pick in 0..self.space.candidates[issue].len() {
+                if pick == now || self.space.crosses[issue][pick] & forbidden != 0 {
+                    continue;
+                }
+                let delta = |party: usize| {
+                    self.space.value[issue][pick][party] - self.space.value[issue][now][party]
+                };
+                moves.push((issue, pick, delta(first), delta(second)));
+            }
+        }
+        let mut trades: Vec<(i64, i64, usize, usize)> = Vec::new();
+        for (a, one) in moves.iter().enumerate() {
+            for (b, other) in moves.iter().enumerate().skip(a + 1) {
+                if one.0 == other.0 {
+                    continue;
+                }
+                let gain_first = one.2 + other.2;
+                let gain_second = one.3 + other.3;
+                if gain_first > 0 && gain_second > 0 {
+                    trades.push((gain_first.min(gain_second), gain_first + gain_second, a, b));
+                }
+            }
+        }
+        trades.sort_by(|x, y| {
+            y.0.cmp(&x.0)
+                .then(y.1.cmp(&x.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
+        trades
+            .into_iter()
+            .take(MAX_TRADES)
+            .map(|(_, _, a, b)| {
+                let (one, other) = (moves[a], moves[b]);
+                let win_win = |m: (usize, usize, i64, i64)| m.2 > 0 && m.3 > 0;
+                Trade {
+                    changes: [
+                        (one.0, self.space.candidates[one.0][one.1]),
+                        (other.0, self.space.candidates[other.0][other.1]),
+                    ],
+                    gains: [points(one.2 + other.2), points(one.3 + other.3)],
+                    needs_both: !win_win(one) && !win_win(other),
+                }
+            })
+            .collect()
+    }
+
+    /// Everything above.
+    pub fn run(&self) -> Analysis {
+        let (first, second) = self.belligerents();
+        let mut nodes = 0;
+        let mut zopa = Vec::new();
+        for coalition in [
+            Coalition::Belligerents,
+            Coalition::All,
+            Coalition::Ratification,
+        ] {
+            let (result, used) = self.zopa(coalition);
+            nodes += used;
+            zopa.push(result);
+        }
+        let opening = if zopa[2].exists == Some(false) {
+            let (opening, used) = self.opening();
+            nodes += used;
+            Some(opening)
+        } else {
+            None
+        };
+        let (nearest_acceptable, used) = self.nearest_acceptable();
+        nodes += used;
+        let (pareto, used) = self.pareto();
+        nodes += used;
+        let mut references = Vec::new();
+        for coalition in [Coalition::Belligerents, Coalition::All] {
+            let (result, used) = self.references(coalition);
+            nodes += used;
+            references.push(result);
+        }
+        Analysis {
+            first,
+            second,
+            zopa,
+            opening,
+            warnings: self.warnings(),
+            nearest_acceptable,
+            pareto,
+            references,
+            frontier: self.frontier(),
+            trades: self.trades(),
+            nodes,
+        }
+    }
+}
+
+impl Scenario {
+    /// The full negotiation analysis of `package` (everything but the Monte-Carlo robustness).
+    pub fn analyze(&self, package: &Package) -> Analysis {
+        Analyzer::new(self, package).run()
+    }
+}
