@@ -37,6 +37,26 @@ enum Command {
         #[arg(long)]
         by_issue: bool,
     },
+    /// Analyse a link or a preset: zone of agreement, warnings, better packages, bargaining
+    /// reference packages, the Ukraine–Russia frontier, trades and robustness to the weights.
+    Analyze {
+        /// The link to analyse. Omit it to analyse the opening state, or use --preset.
+        link: Option<String>,
+        #[arg(long, conflicts_with = "link")]
+        preset: Option<String>,
+        /// Print JSON instead of a report.
+        #[arg(long)]
+        json: bool,
+        /// Monte-Carlo samples of the weights (1–100,000).
+        #[arg(long, default_value_t = 10_000)]
+        samples: usize,
+        /// Dirichlet concentration around the stated weights (1–10,000; larger = closer).
+        #[arg(long, default_value_t = 50.0)]
+        concentration: f64,
+        /// Seed of the Monte-Carlo draws (same seed, same result).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// List the presets (documents) with date and nature.
     Presets {
         /// Print JSON instead of a table.
@@ -80,6 +100,45 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        Command::Analyze {
+            link,
+            preset,
+            json,
+            samples,
+            concentration,
+            seed,
+        } => {
+            if !(1..=scoring::robustness::MAX_SAMPLES).contains(&samples) {
+                eprintln!("peaceplan: --samples must be from 1 to 100000");
+                return ExitCode::from(2);
+            }
+            if !(scoring::robustness::MIN_CONCENTRATION..=scoring::robustness::MAX_CONCENTRATION)
+                .contains(&concentration)
+            {
+                eprintln!("peaceplan: --concentration must be from 1 to 10000");
+                return ExitCode::from(2);
+            }
+            match resolve(&scenario, link, preset) {
+                Ok(decoded) => {
+                    for problem in &decoded.problems {
+                        eprintln!("peaceplan: link problem: {}", problem.message);
+                    }
+                    let analysis = scenario.analyze(&decoded.package);
+                    let robustness =
+                        scenario.robustness(&decoded.package, concentration, samples, seed);
+                    let report = scenario.analysis_report(&decoded.package, &analysis, &robustness);
+                    if json {
+                        write_json(&mut out, &report)
+                    } else {
+                        write_analysis(&mut out, &scenario, &report)
+                    }
+                }
+                Err(message) => {
+                    eprintln!("peaceplan: {message}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         Command::Presets { json } => write_presets(&mut out, &scenario, json),
         Command::Export => write_json(&mut out, &scenario.export()),
     };
@@ -243,6 +302,203 @@ fn write_score(
             }
             writeln!(out)?;
         }
+    }
+    Ok(())
+}
+
+fn write_suggestion(
+    out: &mut impl Write,
+    title: &str,
+    suggestion: &Option<scoring::export::SuggestionReport>,
+) -> std::io::Result<()> {
+    let Some(suggestion) = suggestion else {
+        return writeln!(out, "{title}: none");
+    };
+    let values: Vec<String> = suggestion
+        .values
+        .iter()
+        .map(|(party, value)| format!("{} {}", party.to_uppercase(), format_points(*value)))
+        .collect();
+    writeln!(
+        out,
+        "{title}: {}{} — {}; ratified {}",
+        suggestion.link,
+        if suggestion.proven {
+            ""
+        } else {
+            " (best found, not proven optimal)"
+        },
+        values.join(", "),
+        yes_no(suggestion.ratified)
+    )?;
+    for change in &suggestion.changes {
+        writeln!(out, "    {}: {} → {}", change.issue, change.from, change.to)?;
+    }
+    Ok(())
+}
+
+fn write_analysis(
+    out: &mut impl Write,
+    scenario: &Scenario,
+    report: &scoring::export::AnalysisReport,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Analysis of {} (model {})",
+        report.link, report.model_version
+    )?;
+    writeln!(
+        out,
+        "Values, weights and walk-away points are model assumptions, not findings."
+    )?;
+    writeln!(out, "{}", report.note)?;
+    writeln!(out, "\nZone of possible agreement")?;
+    for zopa in &report.zopa {
+        let verdict = match zopa.exists {
+            Some(true) => format!(
+                "exists (best smallest gain {} points, e.g. {})",
+                format_points(zopa.best_smallest_gain.unwrap_or(0.0)),
+                zopa.witness.as_deref().unwrap_or("")
+            ),
+            Some(false) => "none".to_string(),
+            None => "undecided within the search budget".to_string(),
+        };
+        writeln!(out, "  {}: {verdict}", zopa.coalition)?;
+    }
+    if let Some(opening) = &report.opening {
+        if opening.package.is_some() {
+            writeln!(
+                out,
+                "  To open one, set aside these red lines: {}",
+                opening.waive.join(", ")
+            )?;
+        }
+        if let Some(shortfall) = opening.shortfall {
+            writeln!(
+                out,
+                "  Even without red lines, the best package is {} points short of the walk-away values.",
+                format_points(shortfall)
+            )?;
+        }
+    }
+    writeln!(out, "\nWarnings")?;
+    if report.warnings.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for warning in &report.warnings {
+        writeln!(out, "  - {warning}")?;
+    }
+    writeln!(out, "\nSuggested packages")?;
+    write_suggestion(
+        out,
+        "  Nearest acceptable (fewest changes)",
+        &report.nearest_acceptable,
+    )?;
+    writeln!(
+        out,
+        "  Pareto: {}",
+        if report.pareto.improvable {
+            "a package exists that is at least as good for every party"
+        } else {
+            "no package is better for one party and worse for none"
+        }
+    )?;
+    write_suggestion(
+        out,
+        "  Most balanced improvement",
+        &report.pareto.improvement,
+    )?;
+    for references in &report.references {
+        writeln!(
+            out,
+            "  Reference packages for {} (on a discrete set: the closest packages to each criterion)",
+            references.coalition
+        )?;
+        write_suggestion(out, "    Nash", &references.nash)?;
+        write_suggestion(out, "    Kalai–Smorodinsky", &references.kalai_smorodinsky)?;
+        write_suggestion(
+            out,
+            "    Egalitarian (for discussion only)",
+            &references.egalitarian,
+        )?;
+    }
+    let (first, second) = (&scenario.parties[0].name, &scenario.parties[1].name);
+    writeln!(
+        out,
+        "\nFrontier of {first}'s value against {second}'s: {} packages no other beats for both",
+        report.frontier.len()
+    )?;
+    for point in &report.frontier {
+        writeln!(
+            out,
+            "  {:>6} {:>6}{}",
+            format_points(point.values[0]),
+            format_points(point.values[1]),
+            if point.acceptable_to_both {
+                "  acceptable to both"
+            } else {
+                ""
+            }
+        )?;
+    }
+    writeln!(
+        out,
+        "\nTrades that raise both {first}'s and {second}'s values"
+    )?;
+    if report.trades.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for trade in &report.trades {
+        let changes: Vec<String> = trade
+            .changes
+            .iter()
+            .map(|(issue, choice)| format!("{issue} → {choice}"))
+            .collect();
+        writeln!(
+            out,
+            "  {} (+{} / +{}){}",
+            changes.join(" and "),
+            format_points(trade.gains[0]),
+            format_points(trade.gains[1]),
+            if trade.needs_both {
+                ", a trade: neither change alone helps both"
+            } else {
+                ""
+            }
+        )?;
+    }
+    let robustness = &report.robustness;
+    writeln!(
+        out,
+        "\nRobustness: {} weight samples, Dirichlet concentration {}, seed {}",
+        robustness.samples, robustness.concentration, robustness.seed
+    )?;
+    for (party, band) in &robustness.concession {
+        writeln!(
+            out,
+            "  {} concession 5–95 %: {} – {} (median {})",
+            party.to_uppercase(),
+            format_points(band.p5),
+            format_points(band.p95),
+            format_points(band.p50)
+        )?;
+    }
+    writeln!(
+        out,
+        "  Balance 5–95 %: {} – {}; tilts toward {first} in {:.0} %, toward {second} in {:.0} %, even in {:.0} % of samples",
+        format_signed_points(robustness.balance.p5),
+        format_signed_points(robustness.balance.p95),
+        robustness.toward_first * 100.0,
+        robustness.toward_second * 100.0,
+        robustness.even * 100.0
+    )?;
+    writeln!(out, "  Weights that move the balance most:")?;
+    for (party, issue, correlation) in &robustness.influential {
+        writeln!(
+            out,
+            "    {}'s weight on {issue}: r = {correlation:+.2}",
+            party.to_uppercase()
+        )?;
     }
     Ok(())
 }

@@ -199,3 +199,93 @@ fn export_keeps_facts_and_assumptions_apart() {
         .sum();
     assert_eq!(silent, expected_silent);
 }
+
+#[test]
+fn analyze_reports_every_part_and_its_json_agrees_with_the_core() {
+    let scenario = scenario();
+    let output = run(&[
+        "analyze",
+        "--preset",
+        "us28_nov2025",
+        "--samples",
+        "2000",
+        "--seed",
+        "3",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for heading in [
+        "Zone of possible agreement",
+        "Warnings",
+        "Nearest acceptable",
+        "Most balanced improvement",
+        "Nash",
+        "Kalai–Smorodinsky",
+        "Frontier of Ukraine's value against Russia's",
+        "Trades that raise both",
+        "Robustness: 2000 weight samples",
+        "documented reference points",
+    ] {
+        assert!(text.contains(heading), "missing {heading:?} in\n{text}");
+    }
+    let report = json(&run(&[
+        "analyze",
+        "--preset",
+        "us28_nov2025",
+        "--json",
+        "--samples",
+        "2000",
+        "--seed",
+        "3",
+    ]));
+    let document = scenario.document_index("us28_nov2025").expect("preset");
+    let package = scenario.document_package(document);
+    let analysis = scenario.analyze(&package);
+    assert_eq!(
+        report["frontier"].as_array().map(Vec::len),
+        Some(analysis.frontier.len())
+    );
+    assert_eq!(
+        report["warnings"].as_array().map(Vec::len),
+        Some(analysis.warnings.len())
+    );
+    // A suggested package's link scores, through `score`, exactly as the analysis says.
+    let nearest = &report["nearest_acceptable"];
+    let link = nearest["link"]
+        .as_str()
+        .expect("a nearest acceptable package");
+    let scored = json(&run(&["score", link, "--json"]));
+    assert_eq!(scored["ratified"], nearest["ratified"]);
+    for (party, value) in nearest["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            scored["parties"][party]["value"].as_f64(),
+            value[1].as_f64()
+        );
+    }
+    // The same seed gives the same robustness figures.
+    let again = json(&run(&[
+        "analyze",
+        "--preset",
+        "us28_nov2025",
+        "--json",
+        "--samples",
+        "2000",
+        "--seed",
+        "3",
+    ]));
+    assert_eq!(again["robustness"], report["robustness"]);
+}
+
+#[test]
+fn analyze_refuses_bad_sampling_arguments() {
+    let output = run(&["analyze", "--samples", "0"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--samples must be from 1 to 100000"));
+    let output = run(&["analyze", "--concentration", "0.5"]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -1095,3 +1095,45 @@ impl Scenario {
         Analyzer::new(self, package).run()
     }
 }
+
+impl Scenario {
+    /// A warning in one plain sentence, naming the provisions responsible.
+    pub fn warning_text(&self, warning: &Warning, package: &Package) -> String {
+        match *warning {
+            Warning::RedLine { party, line, issue } => {
+                let red_line = &self.parties[party].red_lines[line];
+                format!(
+                    "{}: red line crossed by “{}” on {} — {}",
+                    self.parties[party].name,
+                    crate::share::describe_choice(self, issue, package.choice(issue)),
+                    self.issues[issue].label,
+                    red_line.statement
+                )
+            }
+            Warning::BelowWalkAway {
+                party,
+                shortfall,
+                ref issues,
+            } => {
+                let labels: Vec<&str> = issues
+                    .iter()
+                    .map(|&issue| self.issues[issue].label.as_str())
+                    .collect();
+                format!(
+                    "{} is {} points below its walk-away value; it concedes most on {}.",
+                    self.parties[party].name,
+                    crate::score::format_points(shortfall),
+                    labels.join(", ")
+                )
+            }
+        }
+    }
+
+    /// The issue a warning points at first (for focusing its control).
+    pub fn warning_issue(&self, warning: &Warning) -> Option<usize> {
+        match warning {
+            Warning::RedLine { issue, .. } => Some(*issue),
+            Warning::BelowWalkAway { issues, .. } => issues.first().copied(),
+        }
+    }
+}

@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
+use crate::analysis::{Analysis, Suggestion};
 use crate::model::Scenario;
+use crate::robustness::{Band, Robustness};
 use crate::score::{Choice, Package, Scores};
 use crate::share::{Decoded, encode};
 
@@ -464,4 +466,287 @@ pub struct SpreadExport<'a> {
     pub most: &'a str,
     pub least: &'a str,
     pub words: String,
+}
+
+/// The analysis as a serialisable report (the CLI's `analyze --json`).
+#[derive(Debug, Serialize)]
+pub struct AnalysisReport<'a> {
+    pub model_version: &'a str,
+    pub link: String,
+    pub note: &'static str,
+    pub zopa: Vec<ZopaReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opening: Option<OpeningReport<'a>>,
+    pub warnings: Vec<String>,
+    pub nearest_acceptable: Option<SuggestionReport<'a>>,
+    pub pareto: ParetoReport<'a>,
+    pub references: Vec<ReferencesReport<'a>>,
+    pub frontier: Vec<FrontierReport>,
+    pub trades: Vec<TradeReport<'a>>,
+    pub robustness: RobustnessReport<'a>,
+    pub search_nodes: u64,
+}
+
+/// The note shown wherever analysis results are: how numeric issues take part.
+pub const NUMERIC_NOTE: &str = "Numeric issues (army cap, guarantee term, election deadline, frozen assets) take part through their documented reference points, plus the current amount where the package holds one.";
+
+#[derive(Debug, Serialize)]
+pub struct ZopaReport {
+    pub coalition: &'static str,
+    /// null when the search could not decide within its budget.
+    pub exists: Option<bool>,
+    pub best_smallest_gain: Option<f64>,
+    pub witness: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OpeningReport<'a> {
+    /// Red lines to set aside, as "party: red line id".
+    pub waive: Vec<String>,
+    pub package: Option<SuggestionReport<'a>>,
+    pub shortfall: Option<f64>,
+    pub proven: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SuggestionReport<'a> {
+    pub link: String,
+    pub changes: Vec<ChangeReport<'a>>,
+    pub values: Vec<(&'a str, f64)>,
+    pub accepts: Vec<(&'a str, bool)>,
+    pub ratified: bool,
+    pub balance: f64,
+    pub proven: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangeReport<'a> {
+    pub issue: &'a str,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParetoReport<'a> {
+    pub improvable: bool,
+    pub improvement: Option<SuggestionReport<'a>>,
+    pub proven: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReferencesReport<'a> {
+    pub coalition: &'static str,
+    pub nash: Option<SuggestionReport<'a>>,
+    pub kalai_smorodinsky: Option<SuggestionReport<'a>>,
+    pub egalitarian: Option<SuggestionReport<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FrontierReport {
+    pub values: [f64; 2],
+    pub acceptable_to_both: bool,
+    pub link: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TradeReport<'a> {
+    pub changes: Vec<(&'a str, String)>,
+    pub gains: [f64; 2],
+    pub needs_both: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RobustnessReport<'a> {
+    pub samples: usize,
+    pub concentration: f64,
+    pub seed: u64,
+    pub concession: Vec<(&'a str, BandReport)>,
+    pub balance: BandReport,
+    pub toward_first: f64,
+    pub toward_second: f64,
+    pub even: f64,
+    /// (party, issue, correlation of that weight with the balance)
+    pub influential: Vec<(&'a str, &'a str, f64)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BandReport {
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+}
+
+impl From<Band> for BandReport {
+    fn from(band: Band) -> BandReport {
+        BandReport {
+            p5: band.p5,
+            p50: band.p50,
+            p95: band.p95,
+        }
+    }
+}
+
+impl Scenario {
+    pub fn suggestion_report(
+        &self,
+        base: &Package,
+        suggestion: &Suggestion,
+    ) -> SuggestionReport<'_> {
+        SuggestionReport {
+            link: format!("#{}", encode(self, &suggestion.package)),
+            changes: suggestion
+                .changes
+                .iter()
+                .map(|&issue| ChangeReport {
+                    issue: &self.issues[issue].id,
+                    from: crate::share::describe_choice(self, issue, base.choice(issue)),
+                    to: crate::share::describe_choice(
+                        self,
+                        issue,
+                        suggestion.package.choice(issue),
+                    ),
+                })
+                .collect(),
+            values: self
+                .parties
+                .iter()
+                .zip(&suggestion.scores.parties)
+                .map(|(party, score)| (party.id.as_str(), score.value))
+                .collect(),
+            accepts: self
+                .parties
+                .iter()
+                .zip(&suggestion.scores.parties)
+                .map(|(party, score)| (party.id.as_str(), score.accepts))
+                .collect(),
+            ratified: suggestion.scores.ratified,
+            balance: suggestion.scores.balance.points,
+            proven: suggestion.proven,
+        }
+    }
+
+    pub fn analysis_report(
+        &self,
+        package: &Package,
+        analysis: &Analysis,
+        robustness: &Robustness,
+    ) -> AnalysisReport<'_> {
+        let suggestion = |found: &Option<Suggestion>| {
+            found
+                .as_ref()
+                .map(|found| self.suggestion_report(package, found))
+        };
+        AnalysisReport {
+            model_version: &self.meta.version,
+            link: format!("#{}", encode(self, package)),
+            note: NUMERIC_NOTE,
+            zopa: analysis
+                .zopa
+                .iter()
+                .map(|zopa| ZopaReport {
+                    coalition: zopa.coalition.label(),
+                    exists: zopa.exists,
+                    best_smallest_gain: zopa.best_smallest_gain,
+                    witness: zopa
+                        .witness
+                        .as_ref()
+                        .map(|witness| format!("#{}", encode(self, &witness.package))),
+                })
+                .collect(),
+            opening: analysis.opening.as_ref().map(|opening| OpeningReport {
+                waive: opening
+                    .waive
+                    .iter()
+                    .flat_map(|(lines, _)| lines.iter())
+                    .map(|&(party, line)| {
+                        format!(
+                            "{}: {}",
+                            self.parties[party].id, self.parties[party].red_lines[line].id
+                        )
+                    })
+                    .collect(),
+                package: opening
+                    .waive
+                    .as_ref()
+                    .map(|(_, found)| self.suggestion_report(package, found)),
+                shortfall: opening.shortfall,
+                proven: opening.proven,
+            }),
+            warnings: analysis
+                .warnings
+                .iter()
+                .map(|warning| self.warning_text(warning, package))
+                .collect(),
+            nearest_acceptable: suggestion(&analysis.nearest_acceptable),
+            pareto: ParetoReport {
+                improvable: analysis.pareto.improvable,
+                improvement: suggestion(&analysis.pareto.improvement),
+                proven: analysis.pareto.proven,
+            },
+            references: analysis
+                .references
+                .iter()
+                .map(|references| ReferencesReport {
+                    coalition: references.coalition.label(),
+                    nash: suggestion(&references.nash),
+                    kalai_smorodinsky: suggestion(&references.kalai_smorodinsky),
+                    egalitarian: suggestion(&references.egalitarian),
+                })
+                .collect(),
+            frontier: analysis
+                .frontier
+                .iter()
+                .map(|entry| FrontierReport {
+                    values: entry.values,
+                    acceptable_to_both: entry.acceptable_to_both,
+                    link: format!("#{}", encode(self, &entry.package)),
+                })
+                .collect(),
+            trades: analysis
+                .trades
+                .iter()
+                .map(|trade| TradeReport {
+                    changes: trade
+                        .changes
+                        .iter()
+                        .map(|&(issue, choice)| {
+                            (
+                                self.issues[issue].id.as_str(),
+                                crate::share::describe_choice(self, issue, choice),
+                            )
+                        })
+                        .collect(),
+                    gains: trade.gains,
+                    needs_both: trade.needs_both,
+                })
+                .collect(),
+            robustness: RobustnessReport {
+                samples: robustness.samples,
+                concentration: robustness.concentration,
+                seed: robustness.seed,
+                concession: self
+                    .parties
+                    .iter()
+                    .zip(&robustness.concession)
+                    .map(|(party, band)| (party.id.as_str(), BandReport::from(*band)))
+                    .collect(),
+                balance: robustness.balance.into(),
+                toward_first: robustness.toward_first,
+                toward_second: robustness.toward_second,
+                even: robustness.even,
+                influential: robustness
+                    .influential
+                    .iter()
+                    .map(|influence| {
+                        (
+                            self.parties[influence.party].id.as_str(),
+                            self.issues[influence.issue].id.as_str(),
+                            influence.correlation,
+                        )
+                    })
+                    .collect(),
+            },
+            search_nodes: analysis.nodes,
+        }
+    }
 }
