@@ -7,6 +7,7 @@ use scoring::{Scenario, decode, encode};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::analysis::{AnalysisPanel, DEFAULT_CONCENTRATION, use_analysis};
 use crate::components::balance::BalancePanel;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
@@ -60,6 +61,21 @@ pub fn App() -> Html {
         |(scenario, package)| scenario.score(package),
     );
     let dispatch = state.dispatcher();
+    let concentration = use_state(|| DEFAULT_CONCENTRATION);
+    let (scenario_level, package_level) = use_analysis(
+        state.scenario.clone(),
+        state.package.clone(),
+        *concentration,
+    );
+    let bands = package_level
+        .robustness
+        .as_ref()
+        .filter(|_| package_level.package.as_ref() == Some(&state.package))
+        .map(|robustness| robustness.concession.clone());
+    let on_concentration = {
+        let concentration = concentration.clone();
+        Callback::from(move |value: u32| concentration.set(value))
+    };
 
     html! {
         <>
@@ -77,9 +93,12 @@ pub fn App() -> Html {
                 <aside id="balance" class="balance" aria-labelledby="balance-heading" tabindex="-1">
                     <BalancePanel scenario={state.scenario.clone()} package={state.package.clone()}
                         scores={scores.clone()} previous={previous.clone()} revision={state.revision}
-                        breakdown_party={state.breakdown_party} dispatch={dispatch.clone()} />
+                        breakdown_party={state.breakdown_party} {bands} dispatch={dispatch.clone()} />
                 </aside>
             </div>
+            <AnalysisPanel scenario={state.scenario.clone()} package={state.package.clone()}
+                {scenario_level} {package_level} concentration={*concentration} {on_concentration}
+                dispatch={dispatch.clone()} />
             <Footer scenario={state.scenario.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">
                 { &state.announcement }

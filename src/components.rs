@@ -1,5 +1,6 @@
 //! The page's components, one per file.
 
+pub mod analysis;
 pub mod balance;
 pub mod footer;
 pub mod header;

@@ -75,6 +75,10 @@ pub enum Action {
     OpenLink {
         decoded: Decoded,
     },
+    /// A suggested package from the analysis: a new history entry, so Back undoes it.
+    ApplySuggestion {
+        package: Package,
+    },
     DismissLinkProblems,
     ShowBreakdownFor {
         party: usize,
@@ -198,6 +202,15 @@ impl Reducible for AppState {
                     .into_iter()
                     .map(|problem| problem.message)
                     .collect();
+                next
+            }
+            Action::ApplySuggestion { package } => {
+                if package.choices().len() != scenario.issues.len() || package == self.package {
+                    return self;
+                }
+                let base_document = matching_document(scenario, &package).or(self.base_document);
+                let mut next = self.with_package(package, UrlWrite::Push, true);
+                next.base_document = base_document;
                 next
             }
             Action::DismissLinkProblems => {

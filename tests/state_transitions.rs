@@ -141,3 +141,22 @@ fn the_breakdown_party_can_be_chosen() {
     let invalid = next.clone().reduce(Action::ShowBreakdownFor { party: 9 });
     assert!(Rc::ptr_eq(&invalid, &next));
 }
+
+#[test]
+fn applying_a_suggestion_is_a_new_history_entry() {
+    let state = opened("");
+    let e3 = state.scenario.document_index("e3_nov2025").expect("preset");
+    let package = state.scenario.document_package(e3);
+    let next = state.clone().reduce(Action::ApplySuggestion {
+        package: package.clone(),
+    });
+    assert_eq!(next.package, package);
+    assert_eq!(next.url_write, UrlWrite::Push);
+    assert_eq!(
+        next.base_document,
+        Some(e3),
+        "a suggestion equal to a document shows it"
+    );
+    let same = next.clone().reduce(Action::ApplySuggestion { package });
+    assert!(Rc::ptr_eq(&same, &next));
+}

@@ -12,6 +12,7 @@ use crate::model::{Role, Scenario};
 use crate::score::{Package, Scores};
 use crate::search::{
     DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, Ratio, Search, Space, frontier, points,
+    sort_small_by,
 };
 
 /// A package the analysis proposes, with what it changes and its scores.
@@ -329,7 +330,7 @@ impl Objective for KalaiSmorodinsky<'_> {
                 }
             });
         }
-        shares.sort();
+        sort_small_by(&mut shares, Ord::cmp);
         Some(shares)
     }
     fn bound(&self, node: &Node) -> Option<Vec<Ratio>> {
@@ -468,7 +469,7 @@ impl ChangesNeeded {
                     })
                     .filter(|&gain| gain > 0)
                     .collect();
-                list.sort_unstable_by(|a, b| b.cmp(a));
+                sort_small_by(&mut list, |a, b| b.cmp(a));
                 let mut prefix = vec![0];
                 for gain in list {
                     prefix.push(prefix[prefix.len() - 1] + gain);
@@ -812,7 +813,7 @@ impl<'a> Analyzer<'a> {
             }
             let shortfall = -score.gain;
             let mut by_concession: Vec<usize> = (0..self.scenario.issues.len()).collect();
-            by_concession.sort_by(|&a, &b| {
+            sort_small_by(&mut by_concession, |&a, &b| {
                 score.concession_by_issue[b]
                     .total_cmp(&score.concession_by_issue[a])
                     .then(a.cmp(&b))
@@ -1018,15 +1019,20 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        trades.sort_by(|x, y| {
-            y.0.cmp(&x.0)
-                .then(y.1.cmp(&x.1))
-                .then(x.2.cmp(&y.2))
-                .then(x.3.cmp(&y.3))
-        });
-        trades
-            .into_iter()
-            .take(MAX_TRADES)
+        // The best few by (smaller gain, sum), earliest first on ties: a selection, not a sort.
+        let mut best: Vec<(i64, i64, usize, usize)> = Vec::with_capacity(MAX_TRADES);
+        for _ in 0..MAX_TRADES {
+            let Some(position) = (0..trades.len()).max_by(|&x, &y| {
+                let (a, b) = (trades[x], trades[y]);
+                (a.0, a.1)
+                    .cmp(&(b.0, b.1))
+                    .then((b.2, b.3).cmp(&(a.2, a.3)))
+            }) else {
+                break;
+            };
+            best.push(trades.swap_remove(position));
+        }
+        best.into_iter()
             .map(|(_, _, a, b)| {
                 let (one, other) = (moves[a], moves[b]);
                 let win_win = |m: (usize, usize, i64, i64)| m.2 > 0 && m.3 > 0;

@@ -13,8 +13,11 @@ impl Scenario {
     /// The embedded, already validated scenario. Decoding bytes written by this very build
     /// cannot fail unless the binary is corrupt; the error says so rather than panicking.
     pub fn builtin() -> Result<Scenario, ScenarioError> {
-        postcard::from_bytes(VALIDATED).map_err(|error| ScenarioError {
-            problems: vec![format!("the embedded scenario is corrupt: {error}")],
-        })
+        let mut scenario: Scenario =
+            postcard::from_bytes(VALIDATED).map_err(|error| ScenarioError {
+                problems: vec![format!("the embedded scenario is corrupt: {error}")],
+            })?;
+        scenario.derive_tables();
+        Ok(scenario)
     }
 }

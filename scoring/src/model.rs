@@ -20,9 +20,12 @@ pub struct Scenario {
     pub issues: Vec<Issue>,
     pub documents: Vec<Document>,
     pub assumptions: Assumptions,
-    /// Dense value table `[issue][option][party]` in 0..=100, derived from `assumptions`.
+    /// Dense value table `[issue][option][party]` in 0..=100, derived from `assumptions`
+    /// (not serialised: rebuilt on load, which keeps the embedded bytes small).
+    #[serde(skip)]
     pub(crate) table: Vec<Vec<Vec<f64>>>,
-    /// `[party][issue]` weight as a fraction (points / 100).
+    /// `[party][issue]` weight as a fraction (points / 100), derived likewise.
+    #[serde(skip)]
     pub(crate) weight: Vec<Vec<f64>>,
 }
 
@@ -314,6 +317,38 @@ impl Scenario {
         Validator::default().run(raw)
     }
 
+    /// Fills the dense tables the scorer reads from the validated assumptions.
+    pub(crate) fn derive_tables(&mut self) {
+        self.table = self
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(issue, spec)| {
+                (0..spec.options.len())
+                    .map(|option| {
+                        self.assumptions.values[issue][option]
+                            .values
+                            .iter()
+                            .map(|&value| f64::from(value))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        self.weight = self
+            .assumptions
+            .parties
+            .iter()
+            .map(|party| {
+                party
+                    .weights
+                    .iter()
+                    .map(|&points| f64::from(points) / 100.0)
+                    .collect()
+            })
+            .collect();
+    }
+
     pub fn issue_index(&self, id: &str) -> Option<usize> {
         self.issues.iter().position(|issue| issue.id == id)
     }
@@ -439,42 +474,18 @@ impl Validator {
             });
         }
         let assumptions = assumptions.expect("assumptions exist when no problem was found");
-        let table = issues
-            .iter()
-            .enumerate()
-            .map(|(issue, spec)| {
-                (0..spec.options.len())
-                    .map(|option| {
-                        assumptions.values[issue][option]
-                            .values
-                            .iter()
-                            .map(|&value| f64::from(value))
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
-        let weight = assumptions
-            .parties
-            .iter()
-            .map(|party| {
-                party
-                    .weights
-                    .iter()
-                    .map(|&points| f64::from(points) / 100.0)
-                    .collect()
-            })
-            .collect();
-        Ok(Scenario {
+        let mut scenario = Scenario {
             meta,
             sources,
             parties,
             issues,
             documents,
             assumptions,
-            table,
-            weight,
-        })
+            table: Vec::new(),
+            weight: Vec::new(),
+        };
+        scenario.derive_tables();
+        Ok(scenario)
     }
 
     fn issues(&mut self, raw_issues: Vec<RawIssue>) -> Vec<Issue> {

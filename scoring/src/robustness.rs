@@ -4,9 +4,8 @@
 //! weights). Issues a party gives no weight stay at zero. The caller passes the seed, so a
 //! result is reproducible; the core has no randomness of its own.
 
-use rand_distr::{Distribution, Gamma};
 use rand_xoshiro::Xoshiro256PlusPlus;
-use rand_xoshiro::rand_core::SeedableRng;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 
 use crate::model::{Role, Scenario};
 use crate::score::{EVEN_BALANCE_POINTS, Package};
@@ -51,6 +50,39 @@ pub struct Robustness {
     pub influential: Vec<Influence>,
 }
 
+/// A uniform draw in (0, 1).
+fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+}
+
+/// A standard normal draw (Box–Muller; one of the pair is discarded for simplicity).
+fn normal(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    (-2.0 * uniform(rng).ln()).sqrt() * (std::f64::consts::TAU * uniform(rng)).cos()
+}
+
+/// A Gamma(shape, 1) draw: Marsaglia and Tsang's method, with the `U^(1/shape)` boost for
+/// shapes below 1. Written here rather than taken from rand_distr, whose ziggurat tables
+/// added kilobytes to the page's wasm, which has a size budget.
+fn gamma(rng: &mut Xoshiro256PlusPlus, shape: f64) -> f64 {
+    if shape < 1.0 {
+        return gamma(rng, shape + 1.0) * uniform(rng).powf(1.0 / shape);
+    }
+    let d = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * d).sqrt();
+    loop {
+        let x = normal(rng);
+        let v = 1.0 + c * x;
+        if v <= 0.0 {
+            continue;
+        }
+        let v = v * v * v;
+        let u = uniform(rng);
+        if u < 1.0 - 0.0331 * x * x * x * x || u.ln() < 0.5 * x * x + d * (1.0 - v + v.ln()) {
+            return d * v;
+        }
+    }
+}
+
 fn percentile(sorted: &[f64], fraction: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -60,7 +92,7 @@ fn percentile(sorted: &[f64], fraction: f64) -> f64 {
 }
 
 fn band(mut values: Vec<f64>) -> Band {
-    values.sort_by(f64::total_cmp);
+    values.sort_unstable_by(f64::total_cmp);
     Band {
         p5: percentile(&values, 0.05),
         p50: percentile(&values, 0.5),
@@ -124,7 +156,7 @@ impl Scenario {
         let second = belligerents.next().unwrap_or(first);
 
         // Per party: the issues it weighs, their Gamma shapes and the package's values there.
-        let plan: Vec<Vec<(usize, Gamma<f64>, f64)>> = (0..parties)
+        let plan: Vec<Vec<(usize, f64, f64)>> = (0..parties)
             .map(|party| {
                 (0..issues)
                     .filter(|&issue| self.assumptions.parties[party].weights[issue] > 0)
@@ -132,10 +164,9 @@ impl Scenario {
                         let shape = concentration
                             * f64::from(self.assumptions.parties[party].weights[issue])
                             / 100.0;
-                        let gamma = Gamma::new(shape, 1.0).expect("a positive shape and scale");
                         (
                             issue,
-                            gamma,
+                            shape,
                             self.choice_value(party, issue, package.choice(issue)),
                         )
                     })
@@ -151,8 +182,8 @@ impl Scenario {
         for _ in 0..samples {
             for party in 0..parties {
                 let mut total = 0.0;
-                for &(issue, gamma, _) in &plan[party] {
-                    let draw = gamma.sample(&mut rng);
+                for &(issue, shape, _) in &plan[party] {
+                    let draw = gamma(&mut rng, shape);
                     drawn[party][issue] = draw;
                     total += draw;
                 }
@@ -202,7 +233,7 @@ impl Scenario {
                 })
             })
             .collect();
-        influential.sort_by(|a, b| {
+        crate::search::sort_small_by(&mut influential, |a, b| {
             b.correlation
                 .abs()
                 .total_cmp(&a.correlation.abs())

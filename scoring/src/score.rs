@@ -339,12 +339,30 @@ pub fn format_points(points: f64) -> String {
     // Values are sums of integer products divided by 100, so 50.85 is stored as
     // 50.849999…; a nudge far below display precision makes such ties round as written.
     let scaled = points * 10.0;
-    let rounded = (scaled + scaled.signum() * 1e-7).round() / 10.0;
-    if rounded == 0.0 {
-        "0.0".to_string()
-    } else {
-        format!("{rounded:.1}")
-    }
+    // Integer tenths: no float formatting code in the browser build.
+    let tenths = (scaled + scaled.signum() * 1e-7).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{}",
+        tenths.unsigned_abs() / 10,
+        tenths.unsigned_abs() % 10
+    )
+}
+
+/// Formats a fraction 0–1 as a whole percentage ("37 %").
+pub fn format_percent(fraction: f64) -> String {
+    format!("{} %", (fraction * 100.0).round() as i64)
+}
+
+/// Formats a number with two decimals and an explicit sign ("+0.42", "−0.07"), for correlations.
+pub fn format_signed_hundredths(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "\u{2212}" } else { "+" };
+    format!(
+        "{sign}{}.{:02}",
+        hundredths.unsigned_abs() / 100,
+        hundredths.unsigned_abs() % 100
+    )
 }
 
 /// Formats a signed quantity with an explicit sign ("+4.5", "−2.0" with a true minus sign, "0.0").

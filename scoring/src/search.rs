@@ -9,6 +9,20 @@
 use crate::model::Scenario;
 use crate::score::{Choice, Package};
 
+/// Sorts a short slice (tens of items) by `compare`, stably, by insertion. The standard sorts
+/// cost some kilobytes of code in the browser build for every comparator; this one, a few
+/// hundred bytes.
+pub fn sort_small_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for end in 1..items.len() {
+        let mut index = end;
+        while index > 0 && compare(&items[index - 1], &items[index]) == std::cmp::Ordering::Greater
+        {
+            items.swap(index - 1, index);
+            index -= 1;
+        }
+    }
+}
+
 /// Units per point.
 pub const UNIT: i64 = 10_000;
 
@@ -363,7 +377,7 @@ impl<'a> Search<'a> {
                         .sum()
                 };
                 let cheap = |pick: usize| cost.as_ref().map_or(0, |cost| cost[issue][pick]);
-                list.sort_by(|&a, &b| {
+                sort_small_by(&mut list, |&a, &b| {
                     cheap(a)
                         .cmp(&cheap(b))
                         .then(score(b).cmp(&score(a)))
@@ -384,7 +398,9 @@ impl<'a> Search<'a> {
                 .sum()
         };
         let mut order: Vec<usize> = (0..issues).collect();
-        order.sort_by(|&a, &b| spread(b).cmp(&spread(a)).then(a.cmp(&b)));
+        sort_small_by(&mut order, |&a, &b| {
+            spread(b).cmp(&spread(a)).then(a.cmp(&b))
+        });
         let mut suffix = vec![vec![0; space.parties]; issues + 1];
         let mut suffix_min = vec![vec![0; space.parties]; issues + 1];
         for depth in (0..issues).rev() {
@@ -660,10 +676,11 @@ fn upper_hull(points: &[(i64, i64)]) -> Vec<(i64, i64)> {
 
 /// The non-dominated points of `points`, sorted by the first coordinate ascending.
 fn non_dominated(mut points: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
-    points.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)));
+    // Ascending, then read backwards: first descending, ties by second descending.
+    points.sort_unstable();
     let mut kept = Vec::with_capacity(points.len() / 4 + 1);
     let mut best_second = i64::MIN;
-    for point in points {
+    for point in points.into_iter().rev() {
         if point.1 > best_second {
             best_second = point.1;
             kept.push(point);
@@ -707,15 +724,10 @@ pub fn frontier(space: &Space, first: usize, second: usize, forbidden: u64) -> V
         }
         // Non-dominated filter: by first descending (ties: second descending), keep a point
         // only if its second beats every point with a larger-or-equal first.
-        merged.sort_by(|x, y| {
-            y.0.cmp(&x.0)
-                .then(y.1.cmp(&x.1))
-                .then(x.2.cmp(&y.2))
-                .then(x.3.cmp(&y.3))
-        });
+        merged.sort_unstable();
         let mut kept = Vec::with_capacity(merged.len());
         let mut best_second = i64::MIN;
-        for point in merged {
+        for point in merged.into_iter().rev() {
             if point.1 > best_second {
                 best_second = point.1;
                 kept.push(point);

@@ -22,16 +22,27 @@ pub struct BalancePanelProps {
     pub previous: Rc<Scores>,
     pub revision: u64,
     pub breakdown_party: usize,
+    /// Per party, the 5–95 % band of its concession under uncertain weights, once computed.
+    pub bands: Option<Vec<scoring::robustness::Band>>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// A horizontal bar from 0 to 100 as SVG: attributes, not inline styles, so the strict CSP holds.
 fn bar(class: &str, value: f64) -> Html {
-    let width = value.clamp(0.0, 100.0);
+    banded_bar(class, value, None)
+}
+
+/// A bar with, optionally, the 5–95 % band of the value drawn over its end. Coordinates are
+/// integer tenths of a point, so no float formatting is needed.
+fn banded_bar(class: &str, value: f64, band: Option<(f64, f64)>) -> Html {
+    let tenths = |value: f64| (value.clamp(0.0, 100.0) * 10.0).round() as i64;
     html! {
-        <svg class={classes!("bar", class.to_string())} viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class="bar-track" x="0" y="0" width="100" height="8" />
-            <rect class="bar-fill" x="0" y="0" width={format!("{width:.2}")} height="8" />
+        <svg class={classes!("bar", class.to_string())} viewBox="0 0 1000 80" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="bar-track" x="0" y="0" width="1000" height="80" />
+            <rect class="bar-fill" x="0" y="0" width={tenths(value).to_string()} height="80" />
+            if let Some((low, high)) = band {
+                <rect class="bar-band" x={tenths(low).to_string()} y="25" width={(tenths(high) - tenths(low)).max(0).to_string()} height="30" />
+            }
         </svg>
     }
 }
@@ -84,11 +95,14 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                         <span class="badge badge-rejects">{ format!("✗ {}", text::REJECTS) }</span>
                     }
                 </div>
-                { bar("bar-value", score.value) }
+                { banded_bar("bar-value", score.value, props.bands.as_ref().and_then(|bands| bands.get(index)).map(|band| (100.0 - band.p95, 100.0 - band.p5))) }
                 <dl class="party-numbers">
                     <div><dt>{ text::CONCESSION }</dt><dd class="num" data-testid={format!("concession-{}", party.id)}>{ format_points(score.concession) }{ delta(score.concession, before.concession) }</dd></div>
                     <div><dt>{ text::VALUE }</dt><dd class="num" data-testid={format!("value-{}", party.id)}>{ format_points(score.value) }</dd></div>
                     <div><dt>{ text::GAIN }</dt><dd class="num" data-testid={format!("gain-{}", party.id)}>{ format_signed_points(score.gain) }</dd></div>
+                    if let Some(band) = props.bands.as_ref().and_then(|bands| bands.get(index)) {
+                        <div><dt>{ format!("{} {}", text::CONCESSION, text::BAND) }</dt><dd class="num band" data-testid={format!("band-{}", party.id)}>{ format!("{}–{}", format_points(band.p5), format_points(band.p95)) }</dd></div>
+                    }
                 </dl>
                 if below || !score.red_lines_crossed.is_empty() {
                     <ul class="reasons">
@@ -131,7 +145,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
     let breakdown = props.breakdown_party;
     let breakdown_score = &scores.parties[breakdown];
     let mut rows: Vec<usize> = (0..scenario.issues.len()).collect();
-    rows.sort_by(|&a, &b| {
+    scoring::search::sort_small_by(&mut rows, |&a, &b| {
         breakdown_score.concession_by_issue[b]
             .total_cmp(&breakdown_score.concession_by_issue[a])
             .then(a.cmp(&b))

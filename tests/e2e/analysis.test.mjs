@@ -1,0 +1,125 @@
+// End-to-end tests of the negotiation analysis on the page: it runs off the click path and says
+// so, warnings focus their provision, suggestions apply as history entries with the CLI's
+// numbers, the frontier chart has its data table, and the robustness bands match the CLI.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axe, cli, cliNumbers, fragment, pageNumbers, start } from './harness.mjs';
+
+let harness;
+before(async () => {
+  harness = await start();
+});
+after(async () => {
+  await harness?.close();
+});
+
+async function analysisReady(page) {
+  await page.waitForSelector('[data-testid="analysis-status"]:has-text("Analysis up to date")', { timeout: 30000 });
+  await page.waitForSelector('[data-testid="frontier-chart"]', { timeout: 30000 });
+}
+
+describe('analysis', () => {
+  test('runs after the click, shows that it is updating, and ends up to date', async () => {
+    const { page, context, problems } = await harness.open('');
+    await analysisReady(page);
+    // The click's own frame already shows the new scores while the analysis is still pending.
+    const status = await page.evaluate(async () => {
+      document.querySelector('label[for="option-territory_donetsk-hold_current_line"]').click();
+      await Promise.resolve();
+      return document.querySelector('[data-testid="analysis-status"]').textContent;
+    });
+    assert.match(status, /Updating the analysis/);
+    assert.equal(await fragment(page), 'v=1&territory_donetsk=hold_current_line');
+    await analysisReady(page);
+    assert.equal(await page.getAttribute('#analysis', 'aria-busy'), 'false');
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  test('a warning names its provision and focuses it', async () => {
+    const { page, context } = await harness.open('');
+    await analysisReady(page);
+    const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
+    const warnings = page.locator('[data-testid="warning"]');
+    assert.equal(await warnings.count(), report.warnings.length);
+    assert.equal((await warnings.first().textContent()).trim(), report.warnings[0]);
+    await warnings.first().click();
+    const focused = await page.evaluate(() => document.activeElement.id);
+    assert.match(focused, /^issue-/);
+    assert.match((await warnings.first().textContent()), new RegExp(await page.evaluate(
+      (id) => document.querySelector(`#${id} legend`).textContent.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), focused)));
+    await context.close();
+  });
+
+  test('a suggestion applies as a new history entry, matches the CLI, and Back undoes it', async () => {
+    const { page, context } = await harness.open('');
+    await analysisReady(page);
+    const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
+    for (const [id, expected] of [['nearest', report.nearest_acceptable], ['improvement', report.pareto.improvement]]) {
+      const card = page.locator(`[data-testid="suggestion-${id}"]`);
+      const hashBefore = await page.evaluate(() => location.hash);
+      await card.locator('button.apply').click();
+      assert.equal('#' + (await fragment(page)), expected.link, id);
+      assert.deepEqual(await pageNumbers(page), cliNumbers(expected.link), id);
+      await page.goBack();
+      await page.waitForFunction((hash) => location.hash === hash, hashBefore);
+      assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1'), `${id}: Back restores the package`);
+      await analysisReady(page);
+    }
+    // The reference packages apply the same way.
+    await page.locator('[data-testid="suggestion-nash"] button.apply').click();
+    const nash = report.references[0].nash.link;
+    assert.equal('#' + (await fragment(page)), nash);
+    assert.deepEqual(await pageNumbers(page), cliNumbers(nash));
+    await context.close();
+  });
+
+  test('the frontier chart plots every frontier package and has a data table', async () => {
+    const { page, context } = await harness.open('');
+    await analysisReady(page);
+    const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
+    assert.equal(await page.locator('[data-testid="frontier-chart"] circle.frontier-point').count(), report.frontier.length);
+    for (const marker of ['marker-current', 'marker-no-deal', 'marker-nash']) {
+      assert.equal(await page.locator(`[data-testid="frontier-chart"] .${marker}`).count(), 1, marker);
+    }
+    const summary = page.locator('.frontier-data summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('[data-testid="frontier-table"] tbody tr').count(), report.frontier.length);
+    await context.close();
+  });
+
+  test('robustness bands on the bars and the summary match the CLI for the same seed', async () => {
+    const { page, context } = await harness.open('');
+    await analysisReady(page);
+    await page.waitForSelector('[data-testid="band-ua"]');
+    const text = cli(['analyze', '#v=1', '--samples', '10000', '--concentration', '50', '--seed', '1']);
+    for (const party of ['ua', 'ru', 'us', 'eu']) {
+      const line = text.split('\n').find((row) => row.trim().startsWith(`${party.toUpperCase()} concession 5–95 %`));
+      const [, low, high] = line.match(/: ([0-9.]+) – ([0-9.]+)/);
+      assert.equal((await page.textContent(`[data-testid="band-${party}"]`)).trim(), `${low}–${high}`, party);
+    }
+    assert.match(await page.textContent('[data-testid="robustness-summary"]'), /Over 10000 weight samples/);
+    // A different concentration gives narrower or wider bands, recomputed off the click path.
+    const before = await page.textContent('[data-testid="band-ua"]');
+    await page.evaluate(() => {
+      const range = document.querySelector('#concentration');
+      range.value = '500';
+      range.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction((old) => {
+      const band = document.querySelector('[data-testid="band-ua"]');
+      return band && band.textContent !== old;
+    }, before, { timeout: 30000 });
+    await context.close();
+  });
+
+  test('axe finds no critical or serious violation with the analysis shown', async () => {
+    const { page, context } = await harness.open('');
+    await analysisReady(page);
+    await page.click('.frontier-data summary');
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+});
