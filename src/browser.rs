@@ -137,3 +137,60 @@ pub fn show_fatal_error(message: &str) {
         let _ = app.set_attribute("aria-hidden", "true");
     }
 }
+
+/// Resolves after the next frame has been painted: a task queued from requestAnimationFrame
+/// runs after that frame's rendering. Heavy work started after it never delays the paint of
+/// the click that caused it. Falls back to a plain task where frames are unavailable.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let Some(window) = window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let schedule = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        if window
+            .request_animation_frame(schedule.unchecked_ref())
+            .is_err()
+        {
+            web_sys::console::warn_1(&"requestAnimationFrame is unavailable".into());
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(feature = "bench")]
+/// Whether the page was opened with `?bench-analysis`, the benchmark script's way of timing
+/// the analysis inside the browser. Not part of the share-link format.
+pub fn bench_requested() -> bool {
+    window()
+        .and_then(|window| window.location().search().ok())
+        .is_some_and(|search| search == "?bench-analysis")
+}
+
+#[cfg(feature = "bench")]
+/// Milliseconds from the page's time origin (the benchmark's clock).
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or(0.0)
+}
+
+#[cfg(feature = "bench")]
+/// Publishes benchmark results as the text of a `<pre id="bench">` for the script to read.
+pub fn publish_bench(text: &str) {
+    let Some(document) = window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Ok(pre) = document.create_element("pre") {
+        pre.set_id("bench");
+        pre.set_text_content(Some(text));
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&pre);
+        }
+    }
+}

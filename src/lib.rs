@@ -2,6 +2,8 @@
 //! in `browser`; the reducer in `state` is pure and tested natively.
 
 pub mod app;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod state;

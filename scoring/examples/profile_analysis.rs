@@ -1,13 +1,64 @@
-//! Prints the time and search nodes of each part of the analysis on every preset (a developer
-//! aid for tuning the searches; the figures that count come from `cargo bench`).
+//! Times the parts of the analysis natively. `--parts` prints the medians for the opening
+//! state as `name=microseconds` lines, the same parts and format as the page's
+//! `?bench-analysis`, so `tests/e2e/bench.mjs` can compare wasm with native in one run.
+//! Without it, prints time and search nodes per part for every preset (for tuning).
 
 use std::time::Instant;
 
 use scoring::Scenario;
 use scoring::analysis::{Analyzer, Coalition};
 
+fn median_us(runs: usize, mut part: impl FnMut()) -> i64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            part();
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2].round() as i64
+}
+
 fn main() {
     let scenario = Scenario::builtin().expect("valid");
+    if std::env::args().any(|argument| argument == "--parts") {
+        let package = scenario.v1_default_package();
+        let analyzer = Analyzer::new(&scenario, &package);
+        // 1,000 calls per sample: one call is below the browser clock's resolution.
+        println!(
+            "score_1000_us={}",
+            median_us(51, || (0..1000)
+                .for_each(|_| drop(scenario.score(&package))))
+        );
+        println!(
+            "zopa_all_us={}",
+            median_us(5, || drop(analyzer.zopa(Coalition::All)))
+        );
+        println!(
+            "zopa_ratification_us={}",
+            median_us(5, || drop(analyzer.zopa(Coalition::Ratification)))
+        );
+        println!(
+            "nearest_us={}",
+            median_us(5, || drop(analyzer.nearest_acceptable()))
+        );
+        println!("pareto_us={}", median_us(5, || drop(analyzer.pareto())));
+        println!(
+            "references_belligerents_us={}",
+            median_us(5, || drop(analyzer.references(Coalition::Belligerents)))
+        );
+        println!(
+            "references_all_us={}",
+            median_us(3, || drop(analyzer.references(Coalition::All)))
+        );
+        println!("frontier_us={}", median_us(5, || drop(analyzer.frontier())));
+        println!(
+            "robustness_10k_us={}",
+            median_us(5, || drop(scenario.robustness(&package, 50.0, 10_000, 1)))
+        );
+        return;
+    }
     for document in 0..scenario.documents.len() {
         let package = scenario.document_package(document);
         let analyzer = Analyzer::new(&scenario, &package);
@@ -34,19 +85,5 @@ fn main() {
         time("front", &mut || analyzer.frontier().len() as u64 * 1000);
         time("trades", &mut || analyzer.trades().len() as u64 * 1000);
         println!("{line}");
-        if document == 0 {
-            let members: Vec<usize> = (0..4).collect();
-            let start = Instant::now();
-            let (references, nodes) = analyzer.references(Coalition::All);
-            println!(
-                "  ref4 total {:.1}ms {}k nodes; nash {:?} ks {:?} egal {:?}",
-                start.elapsed().as_secs_f64() * 1e3,
-                nodes / 1000,
-                references.nash.as_ref().map(|s| s.proven),
-                references.kalai_smorodinsky.as_ref().map(|s| s.proven),
-                references.egalitarian.as_ref().map(|s| s.proven)
-            );
-            let _ = members;
-        }
     }
 }

@@ -67,7 +67,7 @@ pub fn use_analysis(
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 // Let the first frame paint before any heavy work.
-                TimeoutFuture::new(0).await;
+                browser::after_next_paint().await;
                 let base = scenario.v1_default_package();
                 let analyzer = Analyzer::new(&scenario, &base);
                 let mut level = ScenarioLevel::default();
@@ -102,7 +102,8 @@ pub fn use_analysis(
             };
             package_level.set(Rc::new(current));
             wasm_bindgen_futures::spawn_local(async move {
-                TimeoutFuture::new(0).await;
+                // The click's frame paints first; the analysis follows in later tasks.
+                browser::after_next_paint().await;
                 if counter.get() != run {
                     return;
                 }
@@ -154,10 +155,12 @@ pub struct AnalysisPanelProps {
 pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
     let scenario = &props.scenario;
     let level = &props.package_level;
+    // While an update runs, the previous results stay on screen, marked stale, rather than
+    // being swapped out in the click's own frame.
     let fresh = level.package.as_ref() == Some(&props.package);
     let updating = level.updating || !fresh;
     html! {
-        <section class="analysis" id="analysis" aria-labelledby="analysis-heading" aria-busy={updating.to_string()}>
+        <section class={classes!("analysis", updating.then_some("stale"))} id="analysis" aria-labelledby="analysis-heading" aria-busy={updating.to_string()}>
             <h2 id="analysis-heading">{ text::ANALYSIS_HEADING }</h2>
             <p class="analysis-status" role="status" data-testid="analysis-status">
                 { if updating { text::ANALYSIS_UPDATING } else { text::ANALYSIS_READY } }
@@ -167,7 +170,7 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                 { warnings_panel(props, fresh) }
                 { suggestions_panel(props, fresh) }
                 <FrontierChart scenario={scenario.clone()} package={props.package.clone()} level={props.scenario_level.clone()} />
-                { robustness_panel(props, fresh) }
+                { robustness_panel(props) }
             </div>
         </section>
     }
@@ -175,15 +178,16 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
 
 fn warnings_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
     let scenario = &props.scenario;
-    let warnings = if fresh {
-        props.package_level.warnings.clone()
-    } else {
-        Vec::new()
-    };
+    let level = &props.package_level;
+    let warnings = level.warnings.clone();
+    let base = level
+        .package
+        .clone()
+        .unwrap_or_else(|| props.package.clone());
     html! {
         <section class="analysis-part warnings" aria-labelledby="warnings-heading">
             <h3 id="warnings-heading">{ text::WARNINGS_HEADING }</h3>
-            if !fresh {
+            if level.package.is_none() {
                 <p class="muted">{ text::ANALYSIS_UPDATING }</p>
             } else if warnings.is_empty() {
                 <p>{ text::NO_WARNINGS }</p>
@@ -199,8 +203,8 @@ fn warnings_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
                         });
                         html! {
                             <li key={index}>
-                                <button type="button" class="warning" {onclick} data-testid="warning">
-                                    { scenario.warning_text(warning, &props.package) }
+                                <button type="button" class="warning" {onclick} data-testid="warning" data-fresh={fresh.to_string()}>
+                                    { scenario.warning_text(warning, &base) }
                                 </button>
                             </li>
                         }
@@ -211,6 +215,7 @@ fn warnings_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn suggestion_card(
     scenario: &Scenario,
     base: &Package,
@@ -218,6 +223,7 @@ fn suggestion_card(
     title: &str,
     explanation: &str,
     suggestion: Option<&Suggestion>,
+    stale: bool,
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
     let Some(suggestion) = suggestion else {
@@ -229,6 +235,10 @@ fn suggestion_card(
             </li>
         };
     };
+    // Changes are listed against the package on screen, whatever the suggestion was computed from.
+    let changes: Vec<usize> = (0..scenario.issues.len())
+        .filter(|&issue| suggestion.package.choice(issue) != base.choice(issue))
+        .collect();
     let package = suggestion.package.clone();
     let dispatch = dispatch.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
@@ -246,13 +256,13 @@ fn suggestion_card(
         <li class="suggestion" data-testid={format!("suggestion-{id}")}>
             <h4>{ title }</h4>
             <p class="muted">{ explanation }</p>
-            if suggestion.changes.is_empty() {
+            if changes.is_empty() {
                 <p>{ text::SUGGESTION_IS_CURRENT }</p>
             } else {
-                <details class="changes-details" open={suggestion.changes.len() <= 4}>
-                    <summary>{ format!("{} provision{} change", suggestion.changes.len(), if suggestion.changes.len() == 1 { "" } else { "s" }) }</summary>
+                <details class="changes-details" open={changes.len() <= 4}>
+                    <summary>{ format!("{} provision{} change", changes.len(), if changes.len() == 1 { "" } else { "s" }) }</summary>
                     <ul class="changes">
-                        { for suggestion.changes.iter().map(|&issue| html! {
+                        { for changes.iter().map(|&issue| html! {
                             <li>
                                 <strong>{ &scenario.issues[issue].label }</strong>
                                 { format!(": {} → {}", describe_choice(scenario, issue, base.choice(issue)), describe_choice(scenario, issue, suggestion.package.choice(issue))) }
@@ -266,8 +276,8 @@ fn suggestion_card(
                     if suggestion.scores.ratified { text::RATIFIED } else { text::NOT_RATIFIED },
                     if suggestion.proven { "." } else { ". Best found within the search budget, not proven optimal." }) }
             </p>
-            if !suggestion.changes.is_empty() {
-                <button type="button" class="button-secondary apply" {onclick}>{ text::APPLY }</button>
+            if !changes.is_empty() {
+                <button type="button" class="button-secondary apply" disabled={stale} {onclick}>{ text::APPLY }</button>
             }
         </li>
     }
@@ -277,27 +287,32 @@ fn suggestions_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
     let scenario = &props.scenario;
     let level = &props.package_level;
     let references = props.scenario_level.references.as_ref();
+    let base = level
+        .package
+        .clone()
+        .unwrap_or_else(|| props.package.clone());
+    let stale = !fresh || level.updating;
     let pending = html! { <p class="muted">{ text::ANALYSIS_UPDATING }</p> };
     html! {
         <section class="analysis-part suggestions" aria-labelledby="suggestions-heading">
             <h3 id="suggestions-heading">{ text::SUGGESTIONS_HEADING }</h3>
             <ul class="suggestion-list">
-                if fresh && level.pareto.is_some() {
-                    { suggestion_card(scenario, &props.package, "improvement", text::IMPROVEMENT_TITLE,
-                        if level.pareto.as_ref().is_some_and(|pareto| pareto.improvable) { text::IMPROVEMENT_HELP } else { text::NO_IMPROVEMENT },
-                        level.pareto.as_ref().and_then(|pareto| pareto.improvement.as_ref()), &props.dispatch) }
+                if let Some(pareto) = &level.pareto {
+                    { suggestion_card(scenario, &base, "improvement", text::IMPROVEMENT_TITLE,
+                        if pareto.improvable { text::IMPROVEMENT_HELP } else { text::NO_IMPROVEMENT },
+                        pareto.improvement.as_ref(), stale, &props.dispatch) }
                 } else {
                     <li class="suggestion"><h4>{ text::IMPROVEMENT_TITLE }</h4>{ pending.clone() }</li>
                 }
-                if fresh && level.nearest.is_some() {
-                    { suggestion_card(scenario, &props.package, "nearest", text::NEAREST_TITLE, text::NEAREST_HELP,
-                        level.nearest.as_ref().and_then(Option::as_ref), &props.dispatch) }
+                if let Some(nearest) = &level.nearest {
+                    { suggestion_card(scenario, &base, "nearest", text::NEAREST_TITLE, text::NEAREST_HELP,
+                        nearest.as_ref(), stale, &props.dispatch) }
                 } else {
                     <li class="suggestion"><h4>{ text::NEAREST_TITLE }</h4>{ pending.clone() }</li>
                 }
                 if let Some(references) = references {
-                    { suggestion_card(scenario, &props.package, "nash", text::NASH_TITLE, text::NASH_HELP, references.nash.as_ref(), &props.dispatch) }
-                    { suggestion_card(scenario, &props.package, "kalai-smorodinsky", text::KS_TITLE, text::KS_HELP, references.kalai_smorodinsky.as_ref(), &props.dispatch) }
+                    { suggestion_card(scenario, &props.package, "nash", text::NASH_TITLE, text::NASH_HELP, references.nash.as_ref(), false, &props.dispatch) }
+                    { suggestion_card(scenario, &props.package, "kalai-smorodinsky", text::KS_TITLE, text::KS_HELP, references.kalai_smorodinsky.as_ref(), false, &props.dispatch) }
                 } else {
                     <li class="suggestion"><h4>{ text::NASH_TITLE }</h4>{ pending.clone() }</li>
                 }
@@ -306,9 +321,9 @@ fn suggestions_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
     }
 }
 
-fn robustness_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
+fn robustness_panel(props: &AnalysisPanelProps) -> Html {
     let scenario = &props.scenario;
-    let robustness = props.package_level.robustness.as_ref().filter(|_| fresh);
+    let robustness = props.package_level.robustness.as_ref();
     let on_concentration = props.on_concentration.clone();
     let onchange = Callback::from(move |event: Event| {
         let input: HtmlInputElement = event.target_unchecked_into();
@@ -344,6 +359,16 @@ fn robustness_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
     }
 }
 
+/// The scenario-level results, compared by pointer: they are computed once and never change.
+#[derive(Clone, Debug)]
+pub struct SharedLevel(pub Rc<ScenarioLevel>);
+
+impl PartialEq for SharedLevel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FrontierChartProps {
     pub scenario: ScenarioRef,
@@ -351,7 +376,7 @@ pub struct FrontierChartProps {
     pub level: Rc<ScenarioLevel>,
 }
 
-/// Chart coordinates: values 0–100 mapped into a 300 × 300 plot with a margin for labels.
+/// Chart coordinates: values 0–100 mapped into a 280 × 280 plot with a margin for labels.
 fn chart_x(value: f64) -> i64 {
     40 + (value.clamp(0.0, 100.0) * 2.8).round() as i64
 }
@@ -359,12 +384,12 @@ fn chart_y(value: f64) -> i64 {
     290 - (value.clamp(0.0, 100.0) * 2.8).round() as i64
 }
 
+/// The chart: a static layer (frontier, zone, reference packages, data table) that renders
+/// once, and an overlay with the current package, the only part that moves on a click.
 #[component]
 pub fn FrontierChart(props: &FrontierChartProps) -> Html {
     let scenario = &props.scenario;
-    let level = &props.level;
-    let (first, second) = (&scenario.parties[0], &scenario.parties[1]);
-    if level.frontier.is_empty() {
+    if props.level.frontier.is_empty() {
         return html! {
             <section class="analysis-part frontier" aria-labelledby="frontier-heading">
                 <h3 id="frontier-heading">{ text::FRONTIER_HEADING }</h3>
@@ -373,7 +398,46 @@ pub fn FrontierChart(props: &FrontierChartProps) -> Html {
         };
     }
     let scores = scenario.score(&props.package);
-    let current = (scores.parties[0].value, scores.parties[1].value);
+    let (x, y) = (
+        chart_x(scores.parties[0].value),
+        chart_y(scores.parties[1].value),
+    );
+    let overlay = html! {
+        <svg class="frontier-overlay" viewBox="0 0 340 330" aria-hidden="true" focusable="false">
+            <g class="marker marker-current" data-testid="frontier-current">
+                <circle cx={x.to_string()} cy={y.to_string()} r="5" />
+                <text x={(x + 8).to_string()} y={(y + 4).to_string()}>{ text::CURRENT_LABEL }</text>
+            </g>
+        </svg>
+    };
+    let level = SharedLevel(props.level.clone());
+    html! {
+        <section class="analysis-part frontier" aria-labelledby="frontier-heading">
+            <h3 id="frontier-heading">{ text::FRONTIER_HEADING }</h3>
+            <p class="muted">{ format!("Every package's value to {} (across) and {} (up); the line joins the {} packages that no other package beats for both.",
+                scenario.parties[0].name, scenario.parties[1].name, props.level.frontier.len()) }</p>
+            <div class="frontier-wrap">
+                <FrontierStatic scenario={scenario.clone()} level={level.clone()} />
+                { overlay }
+            </div>
+            <p class="muted">{ text::FRONTIER_LEGEND }</p>
+            <FrontierTable scenario={scenario.clone()} {level} />
+        </section>
+    }
+}
+
+/// Props of the parts of the chart that never change after the analysis is done.
+#[derive(Properties, PartialEq)]
+pub struct FrontierStaticProps {
+    pub scenario: ScenarioRef,
+    pub level: SharedLevel,
+}
+
+#[component]
+pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
+    let scenario = &props.scenario;
+    let level = &props.level.0;
+    let (first, second) = (&scenario.parties[0], &scenario.parties[1]);
     let no_deal = (
         scenario.assumptions.parties[0].reservation,
         scenario.assumptions.parties[1].reservation,
@@ -411,12 +475,9 @@ pub fn FrontierChart(props: &FrontierChartProps) -> Html {
     }
     let ticks = [0u32, 25, 50, 75, 100];
     html! {
-        <section class="analysis-part frontier" aria-labelledby="frontier-heading">
-            <h3 id="frontier-heading">{ text::FRONTIER_HEADING }</h3>
-            <p class="muted">{ format!("Every package's value to {} (across) and {} (up); the line joins the {} packages that no other package beats for both.", first.name, second.name, level.frontier.len()) }</p>
             <svg class="frontier-chart" viewBox="0 0 340 330" role="img" aria-labelledby="frontier-title frontier-desc" data-testid="frontier-chart">
                 <title id="frontier-title">{ text::FRONTIER_HEADING }</title>
-                <desc id="frontier-desc">{ format!("Frontier of {} points; the current package is at {} for {} and {} for {}; the data table below lists every point.", level.frontier.len(), format_points(current.0), first.name, format_points(current.1), second.name) }</desc>
+                <desc id="frontier-desc">{ format!("Frontier of {} points, from {} to {} for {}; the data table below lists every point.", level.frontier.len(), format_points(level.frontier[0].values[0]), format_points(level.frontier[level.frontier.len() - 1].values[0]), first.name) }</desc>
                 { for ticks.iter().map(|&tick| html! {
                     <g class="tick">
                         <line x1={chart_x(f64::from(tick)).to_string()} y1="290" x2={chart_x(f64::from(tick)).to_string()} y2="294" />
@@ -445,12 +506,16 @@ pub fn FrontierChart(props: &FrontierChartProps) -> Html {
                         <text x={(chart_x(x) + 7).to_string()} y={(chart_y(y) - 6).to_string()}>{ label }</text>
                     </g>
                 }) }
-                <g class="marker marker-current">
-                    <circle cx={chart_x(current.0).to_string()} cy={chart_y(current.1).to_string()} r="5" />
-                    <text x={(chart_x(current.0) + 8).to_string()} y={(chart_y(current.1) + 4).to_string()}>{ text::CURRENT_LABEL }</text>
-                </g>
             </svg>
-            <p class="muted">{ text::FRONTIER_LEGEND }</p>
+    }
+}
+
+#[component]
+pub fn FrontierTable(props: &FrontierStaticProps) -> Html {
+    let scenario = &props.scenario;
+    let level = &props.level.0;
+    let (first, second) = (&scenario.parties[0], &scenario.parties[1]);
+    html! {
             <details class="frontier-data">
                 <summary>{ text::FRONTIER_TABLE }</summary>
                 <table data-testid="frontier-table">
@@ -471,6 +536,5 @@ pub fn FrontierChart(props: &FrontierChartProps) -> Html {
                     </tbody>
                 </table>
             </details>
-        </section>
     }
 }

@@ -81,7 +81,7 @@ describe('analysis', () => {
     const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
     assert.equal(await page.locator('[data-testid="frontier-chart"] circle.frontier-point').count(), report.frontier.length);
     for (const marker of ['marker-current', 'marker-no-deal', 'marker-nash']) {
-      assert.equal(await page.locator(`[data-testid="frontier-chart"] .${marker}`).count(), 1, marker);
+      assert.equal(await page.locator(`.frontier-wrap .${marker}`).count(), 1, marker);
     }
     const summary = page.locator('.frontier-data summary');
     await summary.focus();

@@ -1,10 +1,13 @@
 // Page benchmark (figures, not a test): click-to-next-paint latency over 200 toggles (median and
-// p95), time from navigation to an interactive page, and the .wasm size raw/gzip/brotli.
-// Run after `trunk build --release`:  node tests/e2e/bench.mjs
+// p95), time from navigation to an interactive page, each part of the analysis in the wasm
+// build against native, and the shipped .wasm size raw/gzip/brotli.
+// Run with `bash scripts/dev bench`, which builds dist/ and the benchmark build (the `bench`
+// feature, with the `?bench-analysis` hook) into target/dist-bench.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { DIST, start, waitReady } from './harness.mjs';
+import { DIST, ROOT, start, waitReady } from './harness.mjs';
 
 const TOGGLES = 200;
 const LOADS = 15;
@@ -19,7 +22,8 @@ function summary(values) {
   return { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
 }
 
-const harness = await start();
+const BENCH_DIST = process.env.BENCH_DIST ?? join(ROOT, 'target/dist-bench');
+const harness = await start(BENCH_DIST);
 try {
   // Navigation to interactive: from navigation start until the app has rendered its scores
   // (the boot script marks <html data-ready> after the first render).
@@ -82,6 +86,16 @@ try {
   }
   await context.close();
 
+  // The analysis, in the wasm build (the page's ?bench-analysis hook) and natively, same run.
+  const parse = (text) => Object.fromEntries(text.trim().split('\n').map((line) => line.split('=')).map(([k, v]) => [k, Number(v)]));
+  const benchContext = await harness.browser.newContext();
+  const benchPage = await benchContext.newPage();
+  await benchPage.goto(harness.url + '?bench-analysis');
+  await benchPage.waitForSelector('#bench', { timeout: 600000 });
+  const wasmTimes = parse(await benchPage.textContent('#bench'));
+  await benchContext.close();
+  const nativeTimes = parse(execFileSync('cargo', ['run', '--profile', 'bench', '-q', '-p', 'scoring', '--example', 'profile_analysis', '--', '--parts'], { cwd: ROOT, encoding: 'utf8' }));
+
   const wasmName = readdirSync(DIST).find((name) => name.endsWith('.wasm'));
   const wasm = readFileSync(join(DIST, wasmName));
   const gzip = gzipSync(wasm, { level: 9 }).length;
@@ -94,6 +108,19 @@ try {
   console.log(`click to next paint over ${latencies.length} toggles: median ${click.median.toFixed(1)} ms, p95 ${click.p95.toFixed(1)} ms, max ${click.max.toFixed(1)} ms`);
   console.log(`click handling and render (to the DOM updated) over ${work.length} toggles: median ${handler.median.toFixed(1)} ms, p95 ${handler.p95.toFixed(1)} ms`);
   console.log(`navigation to interactive over ${loads.length} loads: median ${load.median.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms`);
+  console.log('analysis part (opening state)        native ms    wasm ms   wasm/native');
+  let logSum = 0;
+  let count = 0;
+  for (const [name, native] of Object.entries(nativeTimes)) {
+    const wasm = wasmTimes[name];
+    const ratio = wasm / native;
+    if (native > 0 && wasm > 0 && Number.isFinite(ratio)) {
+      logSum += Math.log(ratio);
+      count += 1;
+    }
+    console.log(`  ${name.replace(/_us$/, '').padEnd(32)} ${(native / 1000).toFixed(3).padStart(10)} ${(wasm / 1000).toFixed(3).padStart(10)} ${ratio.toFixed(2).padStart(10)}`);
+  }
+  console.log(`  geometric mean wasm/native: ${Math.exp(logSum / count).toFixed(2)}`);
   console.log(`wasm ${wasmName}: ${kb(wasm.length)} KiB raw, ${kb(gzip)} KiB gzip, ${kb(brotli)} KiB brotli`);
 } finally {
   await harness.close();

@@ -18,12 +18,12 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and the browser; returns helpers and a `close()`. */
-export async function start() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `trunk build --release` first (scripts/dev test does)');
+/** Starts the server (over `dist`, by default dist/) and the browser; returns helpers and a `close()`. */
+export async function start(dist = DIST) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${dist} is missing: run \`trunk build --release\` first (scripts/dev test does)`);
   }
-  const { server, url } = await serve(DIST);
+  const { server, url } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
