@@ -589,15 +589,7 @@ impl<'a> Analyzer<'a> {
     }
 
     fn belligerents(&self) -> (usize, usize) {
-        let mut belligerents = self
-            .scenario
-            .parties
-            .iter()
-            .enumerate()
-            .filter(|(_, party)| party.role == Role::Belligerent)
-            .map(|(index, _)| index);
-        let first = belligerents.next().unwrap_or(0);
-        (first, belligerents.next().unwrap_or(first))
+        self.scenario.belligerents()
     }
 
     fn guarantors(&self) -> Vec<usize> {

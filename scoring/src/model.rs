@@ -349,6 +349,19 @@ impl Scenario {
             .collect();
     }
 
+    /// The first two belligerents in party order (Ukraine, Russia): the pair whose concessions
+    /// the balance compares. With fewer, the first stands in for both.
+    pub fn belligerents(&self) -> (usize, usize) {
+        let mut belligerents = self
+            .parties
+            .iter()
+            .enumerate()
+            .filter(|(_, party)| party.role == Role::Belligerent)
+            .map(|(index, _)| index);
+        let first = belligerents.next().unwrap_or(0);
+        (first, belligerents.next().unwrap_or(first))
+    }
+
     pub fn issue_index(&self, id: &str) -> Option<usize> {
         self.issues.iter().position(|issue| issue.id == id)
     }

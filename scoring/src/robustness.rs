@@ -7,7 +7,7 @@
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 
-use crate::model::{Role, Scenario};
+use crate::model::Scenario;
 use crate::score::{EVEN_BALANCE_POINTS, Package};
 
 /// Bounds on the inputs, so that any request does bounded work.
@@ -150,10 +150,7 @@ impl Scenario {
         };
         let parties = self.parties.len();
         let issues = self.issues.len();
-        let mut belligerents =
-            (0..parties).filter(|&party| self.parties[party].role == Role::Belligerent);
-        let first = belligerents.next().unwrap_or(0);
-        let second = belligerents.next().unwrap_or(first);
+        let (first, second) = self.belligerents();
 
         // Per party: the issues it weighs, their Gamma shapes and the package's values there.
         let plan: Vec<Vec<(usize, f64, f64)>> = (0..parties)

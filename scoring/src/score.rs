@@ -253,14 +253,7 @@ impl Scenario {
             })
             .collect();
 
-        let mut belligerents = self
-            .parties
-            .iter()
-            .enumerate()
-            .filter(|(_, party)| party.role == Role::Belligerent)
-            .map(|(index, _)| index);
-        let first = belligerents.next().unwrap_or(0);
-        let second = belligerents.next().unwrap_or(first);
+        let (first, second) = self.belligerents();
         let ratified = self
             .parties
             .iter()

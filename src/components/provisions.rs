@@ -259,6 +259,31 @@ pub struct ControlProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
+/// A callback that sets `issue` to the amount in the event's input element.
+fn amount_callback<E: AsRef<web_sys::Event> + 'static>(
+    dispatch: &UseReducerDispatcher<AppState>,
+    issue: usize,
+    commit: bool,
+) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |event: E| {
+        let Some(input) = event
+            .as_ref()
+            .target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(target).ok())
+        else {
+            return;
+        };
+        if let Ok(amount) = input.value().parse::<i64>() {
+            dispatch.dispatch(Action::SetAmount {
+                issue,
+                amount,
+                commit,
+            });
+        }
+    })
+}
+
 /// Off-scale options as radios, then the scale: a range input, a number input that accepts
 /// typed values, and the documented reference points as buttons labelled by their documents.
 #[component]
@@ -283,28 +308,9 @@ pub fn NumericControl(props: &ControlProps) -> Html {
 
     let range_id = format!("range-{}", spec.id);
     let number_id = format!("number-{}", spec.id);
-    let dispatch = props.dispatch.clone();
-    let oninput = Callback::from(move |event: InputEvent| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        if let Ok(amount) = input.value().parse::<i64>() {
-            dispatch.dispatch(Action::SetAmount {
-                issue,
-                amount,
-                commit: false,
-            });
-        }
-    });
-    let dispatch = props.dispatch.clone();
-    let onchange_range = Callback::from(move |event: Event| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        if let Ok(amount) = input.value().parse::<i64>() {
-            dispatch.dispatch(Action::SetAmount {
-                issue,
-                amount,
-                commit: true,
-            });
-        }
-    });
+    // Dragging updates the scores on every step; the live region waits for the change event.
+    let oninput = amount_callback::<InputEvent>(&props.dispatch, issue, false);
+    let onchange_range = amount_callback::<Event>(&props.dispatch, issue, true);
     let dispatch = props.dispatch.clone();
     let (min, max) = (scale.min, scale.max);
     let error_state = typed_error.clone();

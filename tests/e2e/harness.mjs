@@ -19,14 +19,14 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** Starts the server (over `dist`, by default dist/) and the browser; returns helpers and a `close()`. */
-export async function start(dist = DIST) {
+export async function start(dist = DIST, extraFlags = []) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`${dist} is missing: run \`trunk build --release\` first (scripts/dev test does)`);
   }
   const { server, url } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
     ignoreDefaultArgs: ['--headless=old'],
     // playwright-core creates a fresh profile; this keeps every run independent.
   });
