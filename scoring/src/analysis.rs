@@ -11,8 +11,8 @@
 use crate::model::{Role, Scenario};
 use crate::score::{Package, Scores};
 use crate::search::{
-    DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, Ratio, Search, Space, frontier, points,
-    sort_small_by,
+    DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, PairSet, Ratio, Search, Space, frontier,
+    points, sort_small_by,
 };
 
 /// A package the analysis proposes, with what it changes and its scores.
@@ -224,6 +224,31 @@ impl Objective for SmallestGain<'_> {
     }
 }
 
+/// An upper bound on `Π_i (V_i − d_i)` over `members`: the product of the pair bounds of
+/// disjoint covered pairs (taken in order, the belligerents first) and of each remaining
+/// member's own maximum; `None` if a pair cannot have both gains non-negative.
+fn product_bound(node: &Node, members: &[usize], reservation: &[i64]) -> Option<i128> {
+    let mut product: i128 = 1;
+    let mut used = [false; 8];
+    for pair in covered(node, members) {
+        if used[pair.first] || used[pair.second] {
+            continue;
+        }
+        used[pair.first] = true;
+        used[pair.second] = true;
+        product *= pair.max_product(
+            node.partial[pair.first] - reservation[pair.first],
+            node.partial[pair.second] - reservation[pair.second],
+        )?;
+    }
+    for &party in members {
+        if !used[party] {
+            product *= i128::from((node.upper[party] - reservation[party]).max(0));
+        }
+    }
+    Some(product)
+}
+
 /// Maximise the product of gains over the zone.
 struct NashProduct<'a> {
     members: &'a [usize],
@@ -247,18 +272,7 @@ impl Objective for NashProduct<'_> {
         if smallest_bound(node, self.members, self.reservation) < 0 {
             return None;
         }
-        let mut product: i128 = 1;
-        for pair in covered(node, self.members) {
-            product *= pair.max_product(
-                node.partial[pair.first] - self.reservation[pair.first],
-                node.partial[pair.second] - self.reservation[pair.second],
-            )?;
-        }
-        for &party in self.members {
-            if !in_covered(node, self.members, party) {
-                product *= i128::from((node.upper[party] - self.reservation[party]).max(0));
-            }
-        }
+        let product = product_bound(node, self.members, self.reservation)?;
         Some(product)
     }
 }
@@ -284,19 +298,21 @@ impl Objective for BestFor<'_> {
         }
         let partial = |party: usize| node.partial[party];
         let need = |party: usize| self.reservation[party] - partial(party);
+        // Each pair holding the party bounds its value given its partner's walk-away value.
+        let mut best = node.upper[self.party];
         for pair in covered(node, self.members) {
-            if self.party == pair.first {
-                return pair
-                    .best_first_given_second(need(pair.second))
-                    .map(|add| partial(pair.first) + add);
-            }
-            if self.party == pair.second {
-                return pair
-                    .best_second_given_first(need(pair.first))
-                    .map(|add| partial(pair.second) + add);
-            }
+            let bound = if self.party == pair.first {
+                pair.best_first_given_second(need(pair.second))
+                    .map(|add| partial(pair.first) + add)
+            } else if self.party == pair.second {
+                pair.best_second_given_first(need(pair.first))
+                    .map(|add| partial(pair.second) + add)
+            } else {
+                continue;
+            };
+            best = best.min(bound?);
         }
-        Some(node.upper[self.party])
+        Some(best)
     }
 }
 
@@ -625,6 +641,7 @@ impl<'a> Analyzer<'a> {
     fn search(
         &self,
         members: &[usize],
+        pair_set: PairSet,
         cost: Option<Vec<Vec<i64>>>,
         forbid_red_lines: bool,
     ) -> Search<'_> {
@@ -636,6 +653,7 @@ impl<'a> Analyzer<'a> {
         Search::new(
             &self.space,
             self.belligerents(),
+            pair_set,
             forbidden,
             &self.heuristic(members),
             cost,
@@ -684,11 +702,12 @@ impl<'a> Analyzer<'a> {
             .member_sets(coalition)
             .iter()
             .map(|members| {
-                self.search(members, None, true).run(&SmallestGain {
-                    members,
-                    reservation,
-                    zone: true,
-                })
+                self.search(members, PairSet::All, None, true)
+                    .run(&SmallestGain {
+                        members,
+                        reservation,
+                        zone: true,
+                    })
             })
             .collect();
         let (best, proven, nodes) = self.best_of(results);
@@ -729,12 +748,12 @@ impl<'a> Analyzer<'a> {
                         .collect()
                 })
                 .collect();
-            let found = self
-                .search(&members, Some(cost), false)
-                .run(&FewestWaivers {
-                    members: &members,
-                    reservation,
-                });
+            let found =
+                self.search(&members, PairSet::All, Some(cost), false)
+                    .run(&FewestWaivers {
+                        members: &members,
+                        reservation,
+                    });
             nodes += found.nodes;
             proven &= found.proven;
             if let Some((picks, key, _)) = found.best
@@ -762,11 +781,12 @@ impl<'a> Analyzer<'a> {
                 .member_sets(Coalition::Ratification)
                 .iter()
                 .map(|members| {
-                    self.search(members, None, false).run(&SmallestGain {
-                        members,
-                        reservation,
-                        zone: false,
-                    })
+                    self.search(members, PairSet::All, None, false)
+                        .run(&SmallestGain {
+                            members,
+                            reservation,
+                            zone: false,
+                        })
                 })
                 .collect();
             let (best, search_proven, search_nodes) = self.best_of(results);
@@ -850,7 +870,7 @@ impl<'a> Analyzer<'a> {
             .member_sets(Coalition::Ratification)
             .iter()
             .map(|members| {
-                let search = self.search(members, Some(cost.clone()), true);
+                let search = self.search(members, PairSet::All, Some(cost.clone()), true);
                 search.run(&Nearest {
                     members,
                     reservation,
@@ -876,6 +896,7 @@ impl<'a> Analyzer<'a> {
         let search = Search::new(
             &self.space,
             self.belligerents(),
+            PairSet::All,
             forbidden,
             &vec![1; self.space.parties],
             None,
@@ -901,7 +922,9 @@ impl<'a> Analyzer<'a> {
     pub fn references(&self, coalition: Coalition) -> (References, u64) {
         let members = &self.member_sets(coalition)[0];
         let reservation = &self.space.reservation;
-        let search = self.search(members, None, true);
+        // The reference searches are faster with two disjoint pairs (measured: 290 ms against
+        // 375 ms for all pairs on the four-party zone).
+        let search = self.search(members, PairSet::Disjoint, None, true);
         let mut nodes = 0;
         let egalitarian = search.run(&SmallestGain {
             members,

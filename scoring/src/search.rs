@@ -23,6 +23,19 @@ pub fn sort_small_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std:
     }
 }
 
+/// Pair frontiers kept per search: every pair of four parties.
+pub const MAX_PAIRS: usize = 6;
+
+/// Which pair frontiers a search keeps. More pairs give tighter bounds (fewer nodes) at a
+/// higher cost per node; which wins depends on the objective (measured, see ARCHITECTURE.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairSet {
+    /// The belligerent pair and the pair of the other two parties.
+    Disjoint,
+    /// Every pair.
+    All,
+}
+
 /// Units per point.
 pub const UNIT: i64 = 10_000;
 
@@ -186,8 +199,8 @@ pub struct Node<'n> {
     pub cost: i64,
     /// How many issues (in the search's order) are decided.
     pub depth: usize,
-    /// The belligerent pair, then the other two parties (when the scenario has them).
-    pub pairs: [Option<PairView<'n>>; 2],
+    /// Every pair of parties (up to `MAX_PAIRS`), the belligerent pair first.
+    pub pairs: [Option<PairView<'n>>; MAX_PAIRS],
 }
 
 /// The non-dominated `(first, second)` sums reachable over the remaining issues, sorted by
@@ -351,13 +364,15 @@ pub struct Search<'a> {
 pub const DEFAULT_BUDGET: u64 = 3_000_000;
 
 impl<'a> Search<'a> {
-    /// `pair`: the two parties whose joint frontier bounds the search (the belligerents).
+    /// `pair`: the two parties whose joint frontier bounds the search first (the belligerents);
+    /// `pair_set`: which other pairs get a frontier.
     /// `forbidden`: red-line bits no pick may cross. `heuristic`: party weights for ordering
     /// candidates (larger first). `cost`: per-candidate cost, or zero; with a cost, the
     /// zero-cost candidates are tried first.
     pub fn new(
         space: &'a Space,
         pair: (usize, usize),
+        pair_set: PairSet,
         forbidden: u64,
         heuristic: &[i64],
         cost: Option<Vec<Vec<i64>>>,
@@ -414,13 +429,25 @@ impl<'a> Search<'a> {
                 suffix_min[depth][party] = suffix_min[depth + 1][party] + values.min().unwrap_or(0);
             }
         }
-        // The belligerent pair and the remaining two parties: two exact pair frontiers.
+        // An exact frontier for every pair of parties, the belligerent pair first: each pair
+        // bounds the conflict between its two parties exactly.
         let mut pairs = vec![pair];
-        let others: Vec<usize> = (0..space.parties)
-            .filter(|&party| party != pair.0 && party != pair.1)
-            .collect();
-        if let [third, fourth] = others[..] {
-            pairs.push((third, fourth));
+        for first in 0..space.parties {
+            for second in first + 1..space.parties {
+                let disjoint =
+                    ![pair.0, pair.1].contains(&first) && ![pair.0, pair.1].contains(&second);
+                let wanted = match pair_set {
+                    PairSet::All => true,
+                    PairSet::Disjoint => disjoint,
+                };
+                if wanted
+                    && (first, second) != pair
+                    && (second, first) != pair
+                    && pairs.len() < MAX_PAIRS
+                {
+                    pairs.push((first, second));
+                }
+            }
         }
         let pair_suffix: Vec<Vec<Vec<(i64, i64)>>> = pairs
             .iter()
@@ -542,16 +569,15 @@ impl<'a> Search<'a> {
         }
     }
 
-    fn pair_views(&self, depth: usize) -> [Option<PairView<'_>>; 2] {
-        let view = |index: usize| {
+    fn pair_views(&self, depth: usize) -> [Option<PairView<'_>>; MAX_PAIRS] {
+        std::array::from_fn(|index| {
             self.pairs.get(index).map(|&(first, second)| PairView {
                 first,
                 second,
                 points: &self.pair_suffix[index][depth],
                 hull: &self.pair_hull[index][depth],
             })
-        };
-        [view(0), view(1)]
+        })
     }
 
     fn descend<O: Objective>(
