@@ -200,6 +200,18 @@ fn export_keeps_facts_and_assumptions_apart() {
     assert_eq!(silent, expected_silent);
 }
 
+/// The analysis of the 28-point plan as JSON, with a small fixed Monte-Carlo.
+const US28_ANALYSIS_JSON: [&str; 8] = [
+    "analyze",
+    "--preset",
+    "us28_nov2025",
+    "--json",
+    "--samples",
+    "2000",
+    "--seed",
+    "3",
+];
+
 #[test]
 fn analyze_reports_every_part_and_its_json_agrees_with_the_core() {
     let scenario = scenario();
@@ -228,16 +240,7 @@ fn analyze_reports_every_part_and_its_json_agrees_with_the_core() {
     ] {
         assert!(text.contains(heading), "missing {heading:?} in\n{text}");
     }
-    let report = json(&run(&[
-        "analyze",
-        "--preset",
-        "us28_nov2025",
-        "--json",
-        "--samples",
-        "2000",
-        "--seed",
-        "3",
-    ]));
+    let report = json(&run(&US28_ANALYSIS_JSON));
     let document = scenario.document_index("us28_nov2025").expect("preset");
     let package = scenario.document_package(document);
     let analysis = scenario.analyze(&package);
@@ -268,16 +271,7 @@ fn analyze_reports_every_part_and_its_json_agrees_with_the_core() {
         );
     }
     // The same seed gives the same robustness figures.
-    let again = json(&run(&[
-        "analyze",
-        "--preset",
-        "us28_nov2025",
-        "--json",
-        "--samples",
-        "2000",
-        "--seed",
-        "3",
-    ]));
+    let again = json(&run(&US28_ANALYSIS_JSON));
     assert_eq!(again["robustness"], report["robustness"]);
 }
 

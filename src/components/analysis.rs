@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 use scoring::analysis::{
-    Analyzer, Coalition, FrontierEntry, Pareto, References, Suggestion, Warning, Zopa,
+    Analyzer, Coalition, FrontierEntry, Pareto, References, Suggestion, Warning,
 };
 use scoring::export::NUMERIC_NOTE;
 use scoring::robustness::Robustness;
@@ -30,10 +30,10 @@ pub const PAGE_SAMPLES: usize = 10_000;
 pub const PAGE_SEED: u64 = 1;
 pub const DEFAULT_CONCENTRATION: u32 = 50;
 
-/// What does not depend on the package: computed once, after the first paint.
+/// What does not depend on the package: computed once, after the first paint. (The zones of
+/// agreement are reported by the CLI; the page shows the frontier and reference packages.)
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScenarioLevel {
-    pub zopa: Vec<Zopa>,
     pub references: Option<References>,
     pub frontier: Vec<FrontierEntry>,
 }
@@ -70,19 +70,13 @@ pub fn use_analysis(
                 browser::after_next_paint().await;
                 let base = scenario.v1_default_package();
                 let analyzer = Analyzer::new(&scenario, &base);
-                let mut level = ScenarioLevel::default();
-                for coalition in [
-                    Coalition::Belligerents,
-                    Coalition::All,
-                    Coalition::Ratification,
-                ] {
-                    level.zopa.push(analyzer.zopa(coalition).0);
-                    TimeoutFuture::new(0).await;
-                }
-                level.frontier = analyzer.frontier();
+                let frontier = analyzer.frontier();
                 TimeoutFuture::new(0).await;
-                level.references = Some(analyzer.references(Coalition::Belligerents).0);
-                scenario_level.set(Rc::new(level));
+                let references = Some(analyzer.references(Coalition::Belligerents).0);
+                scenario_level.set(Rc::new(ScenarioLevel {
+                    frontier,
+                    references,
+                }));
             });
         });
     }

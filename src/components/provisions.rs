@@ -108,14 +108,12 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
     } else if spec.options.len() > LONGEST_RADIO_LADDER {
         html! { <LadderSelect scenario={scenario.clone()} {issue} choice={props.choice} dispatch={props.dispatch.clone()} /> }
     } else {
-        radio_control(
-            props,
-            &spec
-                .options
-                .iter()
-                .enumerate()
-                .map(|(index, _)| index)
-                .collect::<Vec<_>>(),
+        radio_options(
+            scenario,
+            issue,
+            props.choice,
+            &props.dispatch,
+            &(0..spec.options.len()).collect::<Vec<_>>(),
         )
     };
 
@@ -178,22 +176,28 @@ fn value_summary(scenario: &scoring::Scenario, issue: usize, option: usize) -> S
     format!("values: {}", values.join(", "))
 }
 
-fn radio_control(props: &IssueControlProps, options: &[usize]) -> Html {
-    let scenario = &props.scenario;
-    let issue = props.issue;
+/// Options of an issue as a native radio group, each with the documents that took it. Used
+/// for whole ladders and for the off-scale options of numeric issues.
+fn radio_options(
+    scenario: &scoring::Scenario,
+    issue: usize,
+    choice: Choice,
+    dispatch: &UseReducerDispatcher<AppState>,
+    options: &[usize],
+) -> Html {
     let spec = &scenario.issues[issue];
     html! {
         <div class="options" role="presentation">
             { for options.iter().map(|&option| {
                 let input_id = format!("option-{}-{}", spec.id, spec.options[option].id);
                 let documents = taken_by(scenario, issue, option);
-                let dispatch = props.dispatch.clone();
+                let dispatch = dispatch.clone();
                 let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::ChooseOption { issue, option }));
                 html! {
                     <div class="option" key={spec.options[option].id.clone()}>
                         <input type="radio" id={input_id.clone()} name={format!("issue-{}", spec.id)}
                             value={spec.options[option].id.clone()}
-                            checked={props.choice == Choice::Option(option)} {onchange} />
+                            checked={choice == Choice::Option(option)} {onchange} />
                         <label for={input_id}>
                             <span class="option-label">{ &spec.options[option].label }</span>
                             if !documents.is_empty() {
@@ -339,26 +343,7 @@ pub fn NumericControl(props: &ControlProps) -> Html {
 
     html! {
         <div class="numeric">
-            <div class="options">
-                { for off_scale.iter().map(|&option| {
-                    let input_id = format!("option-{}-{}", spec.id, spec.options[option].id);
-                    let documents = taken_by(scenario, issue, option);
-                    let dispatch = props.dispatch.clone();
-                    let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::ChooseOption { issue, option }));
-                    html! {
-                        <div class="option" key={spec.options[option].id.clone()}>
-                            <input type="radio" id={input_id.clone()} name={format!("issue-{}", spec.id)}
-                                checked={props.choice == Choice::Option(option)} {onchange} />
-                            <label for={input_id}>
-                                <span class="option-label">{ &spec.options[option].label }</span>
-                                if !documents.is_empty() {
-                                    <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, documents.join("; ")) }</span>
-                                }
-                            </label>
-                        </div>
-                    }
-                }) }
-            </div>
+            { radio_options(scenario, issue, props.choice, &props.dispatch, &off_scale) }
             <div class={classes!("scale", (!on_scale).then_some("scale-inactive"))}>
                 <label for={range_id.clone()} class="scale-label">{ &scale.label }</label>
                 <div class="scale-inputs">
