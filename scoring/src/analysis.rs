@@ -9,6 +9,7 @@
 //! amount, if the package holds one). The formulas follow docs/negotiation-theory.md §3.
 
 use crate::model::{Role, Scenario};
+use crate::relax::{Dual, Tangent};
 use crate::score::{Package, Scores};
 use crate::search::{
     DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, PairSet, Ratio, Search, Space, frontier,
@@ -184,7 +185,7 @@ fn in_covered(node: &Node, members: &[usize], party: usize) -> bool {
 
 /// An upper bound on `min_i (V_i − offset_i)` over `members` below `node`: exact within each
 /// pair (through its frontier), independent maxima for parties outside a pair.
-fn smallest_bound(node: &Node, members: &[usize], offset: &[i64]) -> i64 {
+fn smallest_bound(node: &Node, members: &[usize], offset: &[i64], dual: Option<&Dual>) -> i64 {
     let mut smallest = i64::MAX;
     for pair in covered(node, members) {
         smallest = smallest.min(pair.max_min(
@@ -197,6 +198,9 @@ fn smallest_bound(node: &Node, members: &[usize], offset: &[i64]) -> i64 {
             smallest = smallest.min(node.upper[party] - offset[party]);
         }
     }
+    if let Some(dual) = dual {
+        smallest = smallest.min(dual.bound(node).floor() as i64);
+    }
     smallest
 }
 
@@ -204,6 +208,8 @@ fn smallest_bound(node: &Node, members: &[usize], offset: &[i64]) -> i64 {
 struct SmallestGain<'a> {
     members: &'a [usize],
     reservation: &'a [i64],
+    /// The Lagrangian bound on the smallest gain over the zone, when built.
+    dual: Option<&'a Dual>,
     zone: bool,
 }
 
@@ -219,7 +225,7 @@ impl Objective for SmallestGain<'_> {
         (!self.zone || gain >= 0).then_some(gain)
     }
     fn bound(&self, node: &Node) -> Option<i64> {
-        let gain = smallest_bound(node, self.members, self.reservation);
+        let gain = smallest_bound(node, self.members, self.reservation, self.dual);
         (!self.zone || gain >= 0).then_some(gain)
     }
 }
@@ -253,6 +259,9 @@ fn product_bound(node: &Node, members: &[usize], reservation: &[i64]) -> Option<
 struct NashProduct<'a> {
     members: &'a [usize],
     reservation: &'a [i64],
+    /// The Lagrangian bound on the smallest gain over the zone, when built.
+    dual: Option<&'a Dual>,
+    tangents: Vec<Tangent>,
 }
 
 impl Objective for NashProduct<'_> {
@@ -269,10 +278,15 @@ impl Objective for NashProduct<'_> {
         Some(product)
     }
     fn bound(&self, node: &Node) -> Option<i128> {
-        if smallest_bound(node, self.members, self.reservation) < 0 {
+        if smallest_bound(node, self.members, self.reservation, self.dual) < 0 {
             return None;
         }
-        let product = product_bound(node, self.members, self.reservation)?;
+        let mut product = product_bound(node, self.members, self.reservation)?;
+        for tangent in &self.tangents {
+            if let Some(bound) = tangent.bound(node) {
+                product = product.min(bound);
+            }
+        }
         Some(product)
     }
 }
@@ -282,6 +296,8 @@ struct BestFor<'a> {
     party: usize,
     members: &'a [usize],
     reservation: &'a [i64],
+    /// The Lagrangian bound on the smallest gain over the zone, when built.
+    dual: Option<&'a Dual>,
 }
 
 impl Objective for BestFor<'_> {
@@ -293,7 +309,7 @@ impl Objective for BestFor<'_> {
             .then_some(values[self.party])
     }
     fn bound(&self, node: &Node) -> Option<i64> {
-        if smallest_bound(node, self.members, self.reservation) < 0 {
+        if smallest_bound(node, self.members, self.reservation, self.dual) < 0 {
             return None;
         }
         let partial = |party: usize| node.partial[party];
@@ -320,6 +336,10 @@ impl Objective for BestFor<'_> {
 struct KalaiSmorodinsky<'a> {
     members: &'a [usize],
     reservation: &'a [i64],
+    /// The Lagrangian bound on the smallest gain over the zone, when built.
+    dual: Option<&'a Dual>,
+    /// The Lagrangian bound on the smallest share of possible gain, when built.
+    shares: Option<&'a Dual>,
     ideal: Vec<i64>,
 }
 
@@ -350,7 +370,7 @@ impl Objective for KalaiSmorodinsky<'_> {
         Some(shares)
     }
     fn bound(&self, node: &Node) -> Option<Vec<Ratio>> {
-        if smallest_bound(node, self.members, self.reservation) < 0 {
+        if smallest_bound(node, self.members, self.reservation, self.dual) < 0 {
             return None;
         }
         let one = Ratio {
@@ -387,6 +407,16 @@ impl Objective for KalaiSmorodinsky<'_> {
         for slot in 0..self.members.len() {
             smallest = smallest.min(independent(slot));
         }
+        if let Some(shares) = self.shares {
+            // Rounded up to a fine grid, so the bound stays a bound.
+            const GRID: i64 = 1_000_000_000;
+            smallest = smallest.min(Ratio {
+                numerator: (shares.bound(node) * GRID as f64)
+                    .ceil()
+                    .clamp(-1.0, GRID as f64) as i64,
+                denominator: GRID,
+            });
+        }
         // Every share is at most 1, so no leaf beats (smallest, 1, 1, …) lexicographically.
         let mut key = vec![one; self.members.len()];
         key[0] = smallest;
@@ -416,7 +446,7 @@ impl Objective for Improvement<'_> {
     }
     fn bound(&self, node: &Node) -> Option<(i64, i64)> {
         let all: Vec<usize> = (0..self.base.len()).collect();
-        let smallest = smallest_bound(node, &all, self.base);
+        let smallest = smallest_bound(node, &all, self.base, None);
         let total = node
             .upper
             .iter()
@@ -431,6 +461,8 @@ impl Objective for Improvement<'_> {
 struct Nearest<'a> {
     members: &'a [usize],
     reservation: &'a [i64],
+    /// The Lagrangian bound on the smallest gain over the zone, when built.
+    dual: Option<&'a Dual>,
     base: &'a [i64],
     /// Per depth: the changes still needed at least (see `ChangesNeeded`).
     needed: ChangesNeeded,
@@ -543,7 +575,7 @@ impl Objective for Nearest<'_> {
         Some((-cost, -shift))
     }
     fn bound(&self, node: &Node) -> Option<(i64, i64)> {
-        if smallest_bound(node, self.members, self.reservation) < 0 {
+        if smallest_bound(node, self.members, self.reservation, self.dual) < 0 {
             return None;
         }
         let more =
@@ -567,6 +599,8 @@ impl Objective for Nearest<'_> {
 struct FewestWaivers<'a> {
     members: &'a [usize],
     reservation: &'a [i64],
+    /// The Lagrangian bound on the smallest gain over the zone, when built.
+    dual: Option<&'a Dual>,
 }
 
 impl Objective for FewestWaivers<'_> {
@@ -581,7 +615,7 @@ impl Objective for FewestWaivers<'_> {
         (gain >= 0).then_some((-cost, gain))
     }
     fn bound(&self, node: &Node) -> Option<(i64, i64)> {
-        let gain = smallest_bound(node, self.members, self.reservation);
+        let gain = smallest_bound(node, self.members, self.reservation, self.dual);
         (gain >= 0).then_some((-node.cost, gain))
     }
 }
@@ -636,6 +670,24 @@ impl<'a> Analyzer<'a> {
         (0..self.space.parties)
             .map(|party| i64::from(members.contains(&party)))
             .collect()
+    }
+
+    /// A search over the zone of `members` with the Lagrangian bound on their smallest gain;
+    /// candidates are tried in the order of the bound's weighted sum, so the first dive lands
+    /// near the best smallest gain.
+    fn zone_search(&self, members: &[usize], pair_set: PairSet) -> (Search<'_>, Dual) {
+        let mut search = self.search(members, pair_set, None, true);
+        let reservation = &self.space.reservation;
+        let weights = Dual::weights(
+            &search,
+            &self.space,
+            members,
+            reservation,
+            &vec![1.0; members.len()],
+        );
+        search.prefer(&Dual::heuristic(members, &weights, self.space.parties));
+        let dual = Dual::new(&search, &self.space, members, reservation, weights);
+        (search, dual)
     }
 
     fn search(
@@ -702,12 +754,13 @@ impl<'a> Analyzer<'a> {
             .member_sets(coalition)
             .iter()
             .map(|members| {
-                self.search(members, PairSet::All, None, true)
-                    .run(&SmallestGain {
-                        members,
-                        reservation,
-                        zone: true,
-                    })
+                let (search, dual) = self.zone_search(members, PairSet::All);
+                search.run(&SmallestGain {
+                    members,
+                    reservation,
+                    dual: Some(&dual),
+                    zone: true,
+                })
             })
             .collect();
         let (best, proven, nodes) = self.best_of(results);
@@ -753,6 +806,7 @@ impl<'a> Analyzer<'a> {
                     .run(&FewestWaivers {
                         members: &members,
                         reservation,
+                        dual: None,
                     });
             nodes += found.nodes;
             proven &= found.proven;
@@ -785,6 +839,7 @@ impl<'a> Analyzer<'a> {
                         .run(&SmallestGain {
                             members,
                             reservation,
+                            dual: None,
                             zone: false,
                         })
                 })
@@ -874,6 +929,7 @@ impl<'a> Analyzer<'a> {
                 search.run(&Nearest {
                     members,
                     reservation,
+                    dual: None,
                     base: &base,
                     needed: ChangesNeeded::new(&self.space, &search, members),
                 })
@@ -923,22 +979,19 @@ impl<'a> Analyzer<'a> {
         let members = &self.member_sets(coalition)[0];
         let reservation = &self.space.reservation;
         // Measured on the four-party zone: every pair's frontier speeds the egalitarian,
-        // ideal-point and Kalai–Smorodinsky searches (8 → 5, 55 → 3, 41 → 17 ms), while the
-        // Nash search visits as many nodes either way and is cheaper per node with two pairs.
-        // Two members need only their own pair.
+        // ideal-point and Kalai–Smorodinsky searches, while the Nash search, bounded mostly by
+        // its tangent, is cheaper per node with two pairs. Two members need only their own pair.
         let pair_set = if members.len() > 2 {
             PairSet::All
         } else {
             PairSet::Disjoint
         };
-        let search = self.search(members, pair_set, None, true);
-        let disjoint =
-            (pair_set == PairSet::All).then(|| self.search(members, PairSet::Disjoint, None, true));
-        let search_nash = disjoint.as_ref().unwrap_or(&search);
+        let (mut search, dual) = self.zone_search(members, pair_set);
         let mut nodes = 0;
         let egalitarian = search.run(&SmallestGain {
             members,
             reservation,
+            dual: Some(&dual),
             zone: true,
         });
         nodes += egalitarian.nodes;
@@ -947,10 +1000,35 @@ impl<'a> Analyzer<'a> {
             .best
             .as_ref()
             .map(|(picks, _, _)| picks.as_slice());
+        // The Nash search has its own order: candidates by the weighted sum of the tangent at
+        // the continuous optimum, which leads the first dive to (or near) the optimum.
+        let (mut nash_search, nash_dual) = if pair_set == PairSet::All {
+            self.zone_search(members, PairSet::Disjoint)
+        } else {
+            self.zone_search(members, pair_set)
+        };
+        let weights = egalitarian.best.as_ref().map(|(_, _, values)| {
+            let gains: Vec<i64> = members
+                .iter()
+                .map(|&party| values[party] - reservation[party])
+                .collect();
+            Tangent::weights(&nash_search, &self.space, members, reservation, &gains)
+        });
+        if let Some(weights) = &weights {
+            nash_search.prefer(&Dual::heuristic(members, weights, self.space.parties));
+        }
+        let search_nash = &nash_search;
+        let dual_nash = Some(&nash_dual);
+        let tangents: Vec<Tangent> = weights
+            .into_iter()
+            .map(|weights| Tangent::new(search_nash, &self.space, members, reservation, weights))
+            .collect();
         let nash = search_nash.run_from(
             &NashProduct {
                 members,
                 reservation,
+                dual: dual_nash,
+                tangents,
             },
             start,
         );
@@ -958,11 +1036,13 @@ impl<'a> Analyzer<'a> {
         let mut ideal = Vec::with_capacity(members.len());
         let mut ideal_proven = true;
         for &party in members {
+            search.prefer(&dual.favouring(party, self.space.parties));
             let found = search.run_from(
                 &BestFor {
                     party,
                     members,
                     reservation,
+                    dual: Some(&dual),
                 },
                 start,
             );
@@ -970,10 +1050,22 @@ impl<'a> Analyzer<'a> {
             ideal_proven &= found.proven;
             ideal.push(found.best.map(|(_, value, _)| value).unwrap_or(0));
         }
+        // The smallest share of possible gain, bounded through its own weighted sums.
+        let (open, rooms): (Vec<usize>, Vec<f64>) = members
+            .iter()
+            .zip(&ideal)
+            .filter(|&(&party, &best)| best > reservation[party])
+            .map(|(&party, &best)| (party, 1.0 / (best - reservation[party]) as f64))
+            .unzip();
+        let shares = Dual::weights(&search, &self.space, &open, reservation, &rooms);
+        let shares = Dual::new(&search, &self.space, &open, reservation, shares);
+        search.prefer(&dual.preference(self.space.parties));
         let kalai = search.run_from(
             &KalaiSmorodinsky {
                 members,
                 reservation,
+                dual: Some(&dual),
+                shares: Some(&shares),
                 ideal,
             },
             start,

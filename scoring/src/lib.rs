@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod export;
 mod file;
 pub mod model;
+mod relax;
 pub mod robustness;
 pub mod score;
 pub mod search;

@@ -379,28 +379,14 @@ impl<'a> Search<'a> {
         budget: u64,
     ) -> Search<'a> {
         let issues = space.issues();
-        let allowed: Vec<Vec<usize>> = (0..issues)
+        let mut allowed: Vec<Vec<usize>> = (0..issues)
             .map(|issue| {
-                let mut list: Vec<usize> = (0..space.candidates[issue].len())
+                (0..space.candidates[issue].len())
                     .filter(|&pick| space.crosses[issue][pick] & forbidden == 0)
-                    .collect();
-                let score = |pick: usize| -> i64 {
-                    space.value[issue][pick]
-                        .iter()
-                        .zip(heuristic)
-                        .map(|(value, weight)| value * weight)
-                        .sum()
-                };
-                let cheap = |pick: usize| cost.as_ref().map_or(0, |cost| cost[issue][pick]);
-                sort_small_by(&mut list, |&a, &b| {
-                    cheap(a)
-                        .cmp(&cheap(b))
-                        .then(score(b).cmp(&score(a)))
-                        .then(a.cmp(&b))
-                });
-                list
+                    .collect()
             })
             .collect();
+        sort_candidates(space, &mut allowed, cost.as_deref(), heuristic);
         // Issues with the widest disagreement first: their choice tightens bounds most.
         let spread = |issue: usize| -> i64 {
             (0..space.parties)
@@ -495,6 +481,12 @@ impl<'a> Search<'a> {
             pairs,
             budget,
         }
+    }
+
+    /// Reorders each issue's candidates by `heuristic` (party weights, larger first; the
+    /// cheapest still first). Only the order of the search changes, never its result.
+    pub fn prefer(&mut self, heuristic: &[i64]) {
+        sort_candidates(self.space, &mut self.allowed, Some(&self.cost), heuristic);
     }
 
     /// The order in which issues are decided.
@@ -636,6 +628,32 @@ impl<'a> Search<'a> {
                 return;
             }
         }
+    }
+}
+
+/// Sorts each issue's candidates: the cheapest first, then by the weighted sum `heuristic`
+/// (larger first), then by index.
+fn sort_candidates(
+    space: &Space,
+    allowed: &mut [Vec<usize>],
+    cost: Option<&[Vec<i64>]>,
+    heuristic: &[i64],
+) {
+    for (issue, list) in allowed.iter_mut().enumerate() {
+        let score = |pick: usize| -> i64 {
+            space.value[issue][pick]
+                .iter()
+                .zip(heuristic)
+                .map(|(value, weight)| value * weight)
+                .sum()
+        };
+        let cheap = |pick: usize| cost.map_or(0, |cost| cost[issue][pick]);
+        sort_small_by(list, |&a, &b| {
+            cheap(a)
+                .cmp(&cheap(b))
+                .then(score(b).cmp(&score(a)))
+                .then(a.cmp(&b))
+        });
     }
 }
 
