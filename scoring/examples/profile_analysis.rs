@@ -3,17 +3,28 @@
 //! `?bench-analysis`, so `tests/e2e/bench.mjs` can compare wasm with native in one run.
 //! Without it, prints time and search nodes per part for every preset (for tuning).
 
+use std::hint::black_box;
 use std::time::Instant;
 
 use scoring::Scenario;
 use scoring::analysis::{Analyzer, Coalition};
 
-fn median_us(runs: usize, mut part: impl FnMut()) -> i64 {
-    let mut times: Vec<f64> = (0..runs)
+/// The median time of one call of `part` in microseconds, measured as the page's
+/// `?bench-analysis` does: warmed up for 300 ms, then 11 batches of at least 20 ms each.
+fn median_us<T>(mut part: impl FnMut() -> T) -> i64 {
+    let start = Instant::now();
+    let mut calls = 0usize;
+    while calls < 5 || start.elapsed().as_secs_f64() < 0.3 {
+        black_box(part());
+        calls += 1;
+    }
+    let per_call = start.elapsed().as_secs_f64() / calls as f64;
+    let batch = ((0.02 / per_call).ceil() as usize).max(1);
+    let mut times: Vec<f64> = (0..11)
         .map(|_| {
             let start = Instant::now();
-            part();
-            start.elapsed().as_secs_f64() * 1e6
+            (0..batch).for_each(|_| drop(black_box(part())));
+            start.elapsed().as_secs_f64() * 1e6 / batch as f64
         })
         .collect();
     times.sort_by(f64::total_cmp);
@@ -25,37 +36,38 @@ fn main() {
     if std::env::args().any(|argument| argument == "--parts") {
         let package = scenario.v1_default_package();
         let analyzer = Analyzer::new(&scenario, &package);
-        // 1,000 calls per sample: one call is below the browser clock's resolution.
         println!(
             "score_1000_us={}",
-            median_us(51, || (0..1000)
-                .for_each(|_| drop(scenario.score(&package))))
+            median_us(|| (0..1000).for_each(|_| drop(black_box(scenario.score(&package)))))
         );
         println!(
             "zopa_all_us={}",
-            median_us(5, || drop(analyzer.zopa(Coalition::All)))
+            median_us(|| black_box(analyzer.zopa(Coalition::All)))
         );
         println!(
             "zopa_ratification_us={}",
-            median_us(5, || drop(analyzer.zopa(Coalition::Ratification)))
+            median_us(|| black_box(analyzer.zopa(Coalition::Ratification)))
         );
         println!(
             "nearest_us={}",
-            median_us(5, || drop(analyzer.nearest_acceptable()))
+            median_us(|| black_box(analyzer.nearest_acceptable()))
         );
-        println!("pareto_us={}", median_us(5, || drop(analyzer.pareto())));
+        println!("pareto_us={}", median_us(|| black_box(analyzer.pareto())));
         println!(
             "references_belligerents_us={}",
-            median_us(5, || drop(analyzer.references(Coalition::Belligerents)))
+            median_us(|| black_box(analyzer.references(Coalition::Belligerents)))
         );
         println!(
             "references_all_us={}",
-            median_us(3, || drop(analyzer.references(Coalition::All)))
+            median_us(|| black_box(analyzer.references(Coalition::All)))
         );
-        println!("frontier_us={}", median_us(5, || drop(analyzer.frontier())));
+        println!(
+            "frontier_us={}",
+            median_us(|| black_box(analyzer.frontier()))
+        );
         println!(
             "robustness_10k_us={}",
-            median_us(5, || drop(scenario.robustness(&package, 50.0, 10_000, 1)))
+            median_us(|| black_box(scenario.robustness(&package, 50.0, 10_000, 1)))
         );
         return;
     }

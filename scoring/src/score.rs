@@ -300,8 +300,10 @@ impl Scenario {
         let second = &self.parties[balance.second].name;
         let size = balance.points.abs();
         if size < EVEN_BALANCE_POINTS {
+            // format_points, not `{}` on the f64: float formatting costs the wasm 11 KiB.
             return format!(
-                "Even: {first} and {second} concede the same to within {EVEN_BALANCE_POINTS} points."
+                "Even: {first} and {second} concede the same to within {} points.",
+                format_points(EVEN_BALANCE_POINTS)
             );
         }
         let (favoured, conceding) = if balance.points > 0.0 {
