@@ -36,9 +36,39 @@ pub fn url_with_fragment(body: &str) -> String {
     format!("{base}#{body}")
 }
 
+thread_local! {
+    /// The latest fragment waiting to replace the address bar's (see `write_fragment`).
+    static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Writes `#body` into the address bar: replacing the current history entry, or pushing a new
-/// one for deliberate steps. Does nothing when the fragment is already `body`.
+/// one for deliberate steps. A replacement waits until the click's frame is painted, because
+/// `history.replaceState` makes Chromium bring style up to date at once (1–4 ms in the
+/// click's own frame); several replacements within one frame write only the last. A push
+/// writes any waiting replacement first, so the entry it leaves keeps its latest state.
 pub fn write_fragment(body: &str, push: bool) {
+    if push {
+        flush_fragment();
+        write_now(body, true);
+        return;
+    }
+    let first = PENDING.with(|pending| pending.borrow_mut().replace(body.to_string()).is_none());
+    if first {
+        wasm_bindgen_futures::spawn_local(async {
+            after_next_paint().await;
+            flush_fragment();
+        });
+    }
+}
+
+/// Writes the waiting replacement, if any, now.
+pub fn flush_fragment() {
+    if let Some(body) = PENDING.with(|pending| pending.borrow_mut().take()) {
+        write_now(&body, false);
+    }
+}
+
+fn write_now(body: &str, push: bool) {
     let Some(window) = window() else { return };
     if fragment() == body {
         return;
@@ -61,7 +91,11 @@ pub fn write_fragment(body: &str, push: bool) {
 /// fragment by hand). The listener lives as long as the returned guard.
 pub fn listen_for_navigation(on_change: impl Fn(String) + 'static) -> Option<NavigationListener> {
     let window = window()?;
-    let closure = Closure::<dyn Fn()>::new(move || on_change(fragment()));
+    let closure = Closure::<dyn Fn()>::new(move || {
+        // The entry changed under a waiting replacement: it belonged to the entry left behind.
+        PENDING.with(|pending| pending.borrow_mut().take());
+        on_change(fragment())
+    });
     let function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
     window
         .add_event_listener_with_callback("popstate", &function)

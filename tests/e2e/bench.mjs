@@ -22,6 +22,59 @@ function summary(values) {
   return { median: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
 }
 
+/**
+ * Clicks TOGGLES (+10 warm-up) labels of unchosen radios with real input and measures each:
+ * - paint: from the click's capture listener to the end of the frame that shows the update (a
+ *   task queued from requestAnimationFrame runs after that frame's paint: "afterframe");
+ * - own: the same less the idle wait for the 60 Hz frame clock (from the end of the handler's
+ *   work to the frame's start time, which requestAnimationFrame is given), i.e. the handler's
+ *   work plus the frame's style, layout and paint;
+ * - work: from the click to the DOM updated (the mutation records after the render).
+ */
+async function clickLatencies(page, root, labels) {
+  const targets = await page.evaluate((selector) =>
+    [...document.querySelectorAll(selector)].map((label) => label.getAttribute('for')),
+  labels);
+  const result = { paint: [], own: [], work: [] };
+  for (let index = 0; index < TOGGLES + 10; index += 1) {
+    // Always a label whose radio is not yet chosen, so every click changes something.
+    let target = targets[(index * 7) % targets.length];
+    for (let step = 1; await page.isChecked(`#${target}`); step += 1) {
+      target = targets[(index * 7 + step) % targets.length];
+    }
+    await page.evaluate(({ id, root }) => {
+      const label = document.querySelector(`label[for="${id}"]`);
+      window.__measure = new Promise((resolve) => {
+        label.addEventListener('click', () => {
+          const start = performance.now();
+          let processed = NaN;
+          // Mutation records are delivered in a microtask right after the render finishes.
+          const observer = new MutationObserver(() => {
+            if (Number.isNaN(processed)) processed = performance.now();
+            observer.disconnect();
+          });
+          observer.observe(document.querySelector(root), { subtree: true, childList: true, attributes: true, characterData: true });
+          requestAnimationFrame((frameStart) => setTimeout(() => {
+            const end = performance.now();
+            const idle = Math.max(0, frameStart - (Number.isNaN(processed) ? start : processed));
+            resolve({ paint: end - start, own: end - start - idle, work: processed - start });
+          }));
+        }, { once: true, capture: true });
+      });
+    }, { id: target, root });
+    await page.click(`label[for="${target}"]`);
+    const measured = await page.evaluate(() => window.__measure);
+    if (index >= 10) {
+      for (const key of Object.keys(result)) result[key].push(measured[key]);
+    }
+  }
+  return result;
+}
+
+const BASELINE_PAGE = `<!doctype html><html lang="en"><title>baseline</title><body><p id="out">none</p>
+${Array.from({ length: 20 }, (_, group) => `<fieldset><legend>Issue ${group}</legend>${Array.from({ length: 5 }, (_, option) => `<span class="option"><input type="radio" name="g${group}" id="r${group}-${option}" ${option === 0 ? 'checked' : ''}><label for="r${group}-${option}">Option ${option}</label></span>`).join('')}</fieldset>`).join('')}
+<script>document.addEventListener('change', (event) => { document.getElementById('out').textContent = event.target.id; });</script></body></html>`;
+
 const BENCH_DIST = process.env.BENCH_DIST ?? join(ROOT, 'target/dist-bench');
 // `node bench.mjs analysis` measures only the analysis and the size (for quick iterations).
 const ONLY_ANALYSIS = process.argv[2] === 'analysis';
@@ -52,48 +105,17 @@ try {
     await context.close();
   }
 
-  // Click to next paint: from the trusted click's capture listener to the end of the frame that
-  // shows the update (a task queued from requestAnimationFrame runs after that frame's paint,
-  // the "afterframe" method). Also the work itself: click to the first task after the handler
-  // and Yew's render, until its DOM changes are done.
+  // Click to next paint, for the app and for a baseline page in the same run.
   const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(harness.url);
   await waitReady(page);
-  const targets = await page.evaluate(() =>
-    [...document.querySelectorAll('fieldset.issue .option label')].map((label) => label.getAttribute('for')),
-  );
-  const latencies = [];
-  const work = [];
-  for (let index = 0; !ONLY_ANALYSIS && index < TOGGLES + 10; index += 1) {
-    // Always a label whose radio is not yet chosen, so every click changes the package.
-    let target = targets[(index * 7) % targets.length];
-    for (let step = 1; await page.isChecked(`#${target}`); step += 1) {
-      target = targets[(index * 7 + step) % targets.length];
-    }
-    await page.evaluate((id) => {
-      const label = document.querySelector(`label[for="${id}"]`);
-      window.__measure = new Promise((resolve) => {
-        label.addEventListener('click', () => {
-          const start = performance.now();
-          let processed = NaN;
-          // Mutation records are delivered in a microtask right after Yew's render finishes.
-          const observer = new MutationObserver(() => {
-            if (Number.isNaN(processed)) processed = performance.now();
-            observer.disconnect();
-          });
-          observer.observe(document.getElementById('app'), { subtree: true, childList: true, attributes: true, characterData: true });
-          requestAnimationFrame(() => setTimeout(() => resolve({ paint: performance.now() - start, work: processed - start })));
-        }, { once: true, capture: true });
-      });
-    }, target);
-    await page.click(`label[for="${target}"]`);
-    const measured = await page.evaluate(() => window.__measure);
-    if (index >= 10) {
-      latencies.push(measured.paint);
-      work.push(measured.work);
-    }
-  }
+  const app = ONLY_ANALYSIS ? null : await clickLatencies(page, '#app', 'fieldset.issue .option label');
+  // The floor any page meets on this machine: the same clicks on a plain page of 100 radio
+  // labels whose handler changes one line of text (served on the same origin).
+  await page.route(`${harness.url}baseline`, (route) => route.fulfill({ contentType: 'text/html', body: BASELINE_PAGE }));
+  await page.goto(`${harness.url}baseline`);
+  const baseline = ONLY_ANALYSIS ? null : await clickLatencies(page, 'body', '.option label');
   await context.close();
 
   // The analysis, in the wasm build (the page's ?bench-analysis hook) and natively, same run.
@@ -118,11 +140,17 @@ try {
 
   const kb = (n) => (n / 1024).toFixed(1);
   if (!ONLY_ANALYSIS) {
-    const click = summary(latencies);
-    const handler = summary(work);
+    const line = (label, values) => {
+      const { median, p95, max } = summary(values);
+      console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(5)} ms, p95 ${p95.toFixed(1).padStart(5)} ms, max ${max.toFixed(1).padStart(5)} ms`);
+    };
+    console.log(`clicks: ${app.paint.length} toggles each, after 10 warm-up clicks`);
+    line('app: click to next paint', app.paint);
+    line('app: click to next paint, less the wait for the frame clock', app.own);
+    line('app: click to the DOM updated', app.work);
+    line('baseline page: click to next paint', baseline.paint);
+    line('baseline page: less the wait for the frame clock', baseline.own);
     const load = summary(loads);
-    console.log(`click to next paint over ${latencies.length} toggles: median ${click.median.toFixed(1)} ms, p95 ${click.p95.toFixed(1)} ms, max ${click.max.toFixed(1)} ms`);
-    console.log(`click handling and render (to the DOM updated) over ${work.length} toggles: median ${handler.median.toFixed(1)} ms, p95 ${handler.p95.toFixed(1)} ms`);
     console.log(`navigation to interactive over ${loads.length} loads: median ${load.median.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms`);
   }
   console.log('analysis part (opening state)        native ms    wasm ms   wasm/native');

@@ -98,9 +98,15 @@ function firstNumber(text) {
   return text.trim().match(/^[0-9.]+/)[0];
 }
 
-/** The page's current link body (after '#'). */
+/**
+ * The page's current link body (after '#'). The app writes the address bar after the click's
+ * frame is painted (a task queued from requestAnimationFrame); a task queued the same way now
+ * runs after it, so this reads the written value.
+ */
 export async function fragment(page) {
-  return page.evaluate(() => location.hash.replace(/^#/, ''));
+  return page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(location.hash.replace(/^#/, ''))))),
+  );
 }
 
 let cliPath;
