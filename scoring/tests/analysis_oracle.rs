@@ -414,3 +414,21 @@ fn fixed_seeds_with_many_packages() {
         check(seed, 8);
     }
 }
+
+#[test]
+fn one_scenario_of_about_a_million_packages() {
+    // The first seed whose twelve random issues give between half a million and a million
+    // packages (deterministic: the same seed every run).
+    let seed = (1..)
+        .find(|&seed| {
+            let scenario = Scenario::parse(&random_scenario(seed, 12)).expect("valid");
+            let packages: usize = scenario
+                .issues
+                .iter()
+                .map(|issue| issue.options.len())
+                .product();
+            (500_000..=1_100_000).contains(&packages)
+        })
+        .expect("some seed");
+    check(seed, 12);
+}
