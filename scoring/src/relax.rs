@@ -79,6 +79,9 @@ fn heaviest(search: &Search, space: &Space, members: &[usize], weights: &[f64]) 
     totals
 }
 
+/// How much extra weight [`Dual::favouring`] gives its party, as a share of the total. Tuned on
+/// the full scenario's ideal-point searches (0.1: 4,237 nodes, 0.3: 2,055, 0.5: 2,480,
+/// 1.0: 4,009, 3.0: 6,212); it changes only the order of the search, never its result.
 const FAVOUR: f64 = 0.5;
 
 /// Steps of the iterative searches for good weights; each is one pass over the candidates.
