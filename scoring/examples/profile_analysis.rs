@@ -35,35 +35,36 @@ fn main() {
     let scenario = Scenario::builtin().expect("valid");
     if std::env::args().any(|argument| argument == "--parts") {
         let package = scenario.v1_default_package();
-        let analyzer = Analyzer::new(&scenario, &package);
+        // A fresh Analyzer per call: one remembers its zone searches, which would time a cache.
+        let fresh = || Analyzer::new(&scenario, &package);
         println!(
             "score_1000_us={}",
             median_us(|| (0..1000).for_each(|_| drop(black_box(scenario.score(&package)))))
         );
         println!(
             "zopa_all_us={}",
-            median_us(|| black_box(analyzer.zopa(Coalition::All)))
+            median_us(|| black_box(fresh().zopa(Coalition::All)))
         );
         println!(
             "zopa_ratification_us={}",
-            median_us(|| black_box(analyzer.zopa(Coalition::Ratification)))
+            median_us(|| black_box(fresh().zopa(Coalition::Ratification)))
         );
         println!(
             "nearest_us={}",
-            median_us(|| black_box(analyzer.nearest_acceptable()))
+            median_us(|| black_box(fresh().nearest_acceptable()))
         );
-        println!("pareto_us={}", median_us(|| black_box(analyzer.pareto())));
+        println!("pareto_us={}", median_us(|| black_box(fresh().pareto())));
         println!(
             "references_belligerents_us={}",
-            median_us(|| black_box(analyzer.references(Coalition::Belligerents)))
+            median_us(|| black_box(fresh().references(Coalition::Belligerents)))
         );
         println!(
             "references_all_us={}",
-            median_us(|| black_box(analyzer.references(Coalition::All)))
+            median_us(|| black_box(fresh().references(Coalition::All)))
         );
         println!(
             "frontier_us={}",
-            median_us(|| black_box(analyzer.frontier()))
+            median_us(|| black_box(fresh().frontier()))
         );
         println!(
             "robustness_10k_us={}",

@@ -8,8 +8,10 @@
 //! Numeric issues take part through their documented reference points (plus the current
 //! amount, if the package holds one). The formulas follow docs/negotiation-theory.md §3.
 
+use std::cell::RefCell;
+
 use crate::model::{Role, Scenario};
-use crate::relax::{Dual, Tangent};
+use crate::relax::{Dual, Tangent, preference};
 use crate::score::{Package, Scores};
 use crate::search::{
     DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, PairSet, Ratio, Search, Space, frontier,
@@ -626,6 +628,9 @@ pub struct Analyzer<'a> {
     pub package: &'a Package,
     pub space: Space,
     pub budget: u64,
+    /// The best smallest gain over each member set's zone, once searched: the zone of
+    /// agreement and the egalitarian reference package are the same search.
+    zone_best: RefCell<Vec<(Vec<usize>, Found<i64>)>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -635,6 +640,7 @@ impl<'a> Analyzer<'a> {
             package,
             space: Space::new(scenario, package),
             budget: DEFAULT_BUDGET,
+            zone_best: RefCell::new(Vec::new()),
         }
     }
 
@@ -672,6 +678,33 @@ impl<'a> Analyzer<'a> {
             .collect()
     }
 
+    /// The package with the best smallest gain over the zone of `members` (searched once per
+    /// member set; `search` and `dual` must be `zone_search(members, …)`'s, whose order does
+    /// not depend on the pair set, so every caller gets the same package).
+    fn best_smallest_gain(&self, members: &[usize], search: &Search, dual: &Dual) -> Found<i64> {
+        if let Some((_, found)) = self
+            .zone_best
+            .borrow()
+            .iter()
+            .find(|(set, _)| set == members)
+        {
+            return Found {
+                nodes: 0,
+                ..found.clone()
+            };
+        }
+        let found = search.run(&SmallestGain {
+            members,
+            reservation: &self.space.reservation,
+            dual: Some(dual),
+            zone: true,
+        });
+        self.zone_best
+            .borrow_mut()
+            .push((members.to_vec(), found.clone()));
+        found
+    }
+
     /// A search over the zone of `members` with the Lagrangian bound on their smallest gain;
     /// candidates are tried in the order of the bound's weighted sum, so the first dive lands
     /// near the best smallest gain.
@@ -685,8 +718,8 @@ impl<'a> Analyzer<'a> {
             reservation,
             &vec![1.0; members.len()],
         );
-        search.prefer(&Dual::heuristic(members, &weights, self.space.parties));
         let dual = Dual::new(&search, &self.space, members, reservation, weights);
+        search.prefer(&dual.preference(self.space.parties));
         (search, dual)
     }
 
@@ -749,18 +782,12 @@ impl<'a> Analyzer<'a> {
 
     /// Zone of possible agreement for a coalition, with the package maximising the smallest gain.
     pub fn zopa(&self, coalition: Coalition) -> (Zopa, u64) {
-        let reservation = &self.space.reservation;
         let results: Vec<Found<i64>> = self
             .member_sets(coalition)
             .iter()
             .map(|members| {
                 let (search, dual) = self.zone_search(members, PairSet::All);
-                search.run(&SmallestGain {
-                    members,
-                    reservation,
-                    dual: Some(&dual),
-                    zone: true,
-                })
+                self.best_smallest_gain(members, &search, &dual)
             })
             .collect();
         let (best, proven, nodes) = self.best_of(results);
@@ -988,12 +1015,7 @@ impl<'a> Analyzer<'a> {
         };
         let (mut search, dual) = self.zone_search(members, pair_set);
         let mut nodes = 0;
-        let egalitarian = search.run(&SmallestGain {
-            members,
-            reservation,
-            dual: Some(&dual),
-            zone: true,
-        });
+        let egalitarian = self.best_smallest_gain(members, &search, &dual);
         nodes += egalitarian.nodes;
         // The egalitarian package, if any, starts every other search with a good incumbent.
         let start = egalitarian
@@ -1015,19 +1037,17 @@ impl<'a> Analyzer<'a> {
             Tangent::weights(&nash_search, &self.space, members, reservation, &gains)
         });
         if let Some(weights) = &weights {
-            nash_search.prefer(&Dual::heuristic(members, weights, self.space.parties));
+            nash_search.prefer(&preference(members, weights, self.space.parties));
         }
-        let search_nash = &nash_search;
-        let dual_nash = Some(&nash_dual);
         let tangents: Vec<Tangent> = weights
             .into_iter()
-            .map(|weights| Tangent::new(search_nash, &self.space, members, reservation, weights))
+            .map(|weights| Tangent::new(&nash_search, &self.space, members, reservation, weights))
             .collect();
-        let nash = search_nash.run_from(
+        let nash = nash_search.run_from(
             &NashProduct {
                 members,
                 reservation,
-                dual: dual_nash,
+                dual: Some(&nash_dual),
                 tangents,
             },
             start,

@@ -84,6 +84,17 @@ fn heaviest(search: &Search, space: &Space, members: &[usize], weights: &[f64]) 
 /// 1.0: 4,009, 3.0: 6,212); it changes only the order of the search, never its result.
 const FAVOUR: f64 = 0.5;
 
+/// Party weights for [`Search::prefer`] from weights per member: the candidates the weighted
+/// sum favours are tried first.
+pub fn preference(members: &[usize], weights: &[f64], parties: usize) -> Vec<i64> {
+    let largest = weights.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
+    let mut heuristic = vec![0; parties];
+    for (&party, weight) in members.iter().zip(weights) {
+        heuristic[party] = (weight / largest * 1e6).round() as i64;
+    }
+    heuristic
+}
+
 /// Steps of the iterative searches for good weights; each is one pass over the candidates.
 const STEPS: usize = 200;
 
@@ -229,16 +240,6 @@ impl Dual {
         }
     }
 
-    /// Party weights for [`Search::prefer`]: the candidates the weighted sum favours first.
-    pub fn heuristic(members: &[usize], weights: &[f64], parties: usize) -> Vec<i64> {
-        let largest = weights.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
-        let mut heuristic = vec![0; parties];
-        for (&party, weight) in members.iter().zip(weights) {
-            heuristic[party] = (weight / largest * 1e6).round() as i64;
-        }
-        heuristic
-    }
-
     /// Party weights for [`Search::prefer`] that favour `party` while keeping the others in
     /// view (its own weight plus the sum of all).
     pub fn favouring(&self, party: usize, parties: usize) -> Vec<i64> {
@@ -252,12 +253,12 @@ impl Dual {
         {
             weights[slot] += total * FAVOUR;
         }
-        Dual::heuristic(&self.weighted.members, &weights, parties)
+        preference(&self.weighted.members, &weights, parties)
     }
 
     /// Party weights for [`Search::prefer`] in the bound's own proportions.
     pub fn preference(&self, parties: usize) -> Vec<i64> {
-        Dual::heuristic(&self.weighted.members, &self.weighted.weights, parties)
+        preference(&self.weighted.members, &self.weighted.weights, parties)
     }
 
     /// An upper bound on the smallest scaled gain below `node`, with a margin above rounding.
