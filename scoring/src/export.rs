@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Suggestion};
-use crate::model::Scenario;
+use crate::model::{Scenario, Stance};
 use crate::robustness::{Band, Robustness};
 use crate::score::{Choice, Package, Scores};
 use crate::share::{Decoded, encode};
@@ -250,7 +250,11 @@ impl Scenario {
                         .map(|(issue, position)| match position {
                             Some(position) => PositionExport {
                                 issue: &self.issues[issue].id,
-                                option: &self.issues[issue].options[position.option].id,
+                                option: match position.stance {
+                                    Stance::Takes(option) => &self.issues[issue].options[option].id,
+                                    Stance::Removed => "removed",
+                                    Stance::Open => "open",
+                                },
                                 sources: self.source_keys(&position.sources),
                                 note: &position.note,
                             },

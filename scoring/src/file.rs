@@ -25,6 +25,10 @@ pub(crate) struct RawMeta {
     pub compiled: String,
     #[serde(default)]
     pub caveats: Vec<String>,
+    /// The document whose package a fresh page opens with (and that a v2 link's omitted issues
+    /// take). Absent in models published before link format 2: those open with `V1_DEFAULTS`.
+    #[serde(default)]
+    pub opening: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +37,15 @@ pub(crate) struct RawSource {
     pub url: String,
     #[serde(default)]
     pub title: String,
+    /// The outlet that published the page (not the outlet it cites): "LIGA.net".
+    #[serde(default)]
+    pub outlet: String,
+    /// Publication date as YYYY, YYYY-MM or YYYY-MM-DD, where known.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// primary | major | regional | state_media | mirror | unknown (docs/evidence.md).
+    #[serde(default)]
+    pub class: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +70,9 @@ pub(crate) struct RawRedLine {
     pub statement: String,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Required where every source is weak (state media, mirror, unidentified): why it is kept.
+    #[serde(default)]
+    pub caution: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +89,32 @@ pub(crate) struct RawIssue {
     pub scale: Option<RawScale>,
     #[serde(default)]
     pub options: Vec<RawOption>,
+    /// A sourced side-by-side comparison shown with the issue (e.g. guarantee texts).
+    #[serde(default)]
+    pub comparison: Option<RawComparison>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawComparison {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<RawComparisonRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawComparisonRow {
+    pub aspect: String,
+    pub cells: Vec<RawCell>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCell {
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +146,17 @@ pub(crate) struct RawDocument {
     pub summary: String,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// settlement (default) | revision | partial | combination.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// A revision's or combination's base document.
+    #[serde(default)]
+    pub based_on: Option<String>,
+    /// A combination's partial documents, applied on the base in this order.
+    #[serde(default)]
+    pub applies: Vec<String>,
+    #[serde(default)]
+    pub caution: String,
     #[serde(default)]
     pub positions: BTreeMap<String, RawPosition>,
 }
@@ -111,11 +164,18 @@ pub(crate) struct RawDocument {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPosition {
-    pub option: String,
+    /// The option the text takes. A revision may instead set `status`.
+    #[serde(default)]
+    pub option: Option<String>,
+    /// Revisions only: "removed" (the base's provision is dropped) or "open" (left in brackets).
+    #[serde(default)]
+    pub status: Option<String>,
     #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub caution: String,
 }
 
 #[derive(Debug, Deserialize)]

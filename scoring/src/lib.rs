@@ -9,9 +9,11 @@
 
 pub mod analysis;
 pub mod builtin;
+pub mod evidence;
 pub mod export;
 mod file;
 pub mod model;
+pub mod provenance;
 mod relax;
 pub mod robustness;
 pub mod score;

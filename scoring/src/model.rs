@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::file::{RawFile, RawIssue, RawRedLine};
+use crate::file::{RawComparison, RawFile, RawIssue, RawPosition, RawRedLine};
 
 /// A whole scenario: facts (with sources) and the model assumptions valued against them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +37,9 @@ pub struct Meta {
     pub version: String,
     pub compiled: String,
     pub caveats: Vec<String>,
+    /// The document a fresh page opens with; `None` in models published before link format 2,
+    /// which open with the frozen `V1_DEFAULTS`.
+    pub opening: Option<usize>,
 }
 
 /// A cited source. Facts refer to sources by index into `Scenario::sources`.
@@ -45,6 +48,82 @@ pub struct Source {
     pub key: String,
     pub url: String,
     pub title: String,
+    /// The outlet that published the page ("" in models that did not record it).
+    pub outlet: String,
+    pub date: Option<String>,
+    /// `None` in models that did not classify their sources.
+    pub class: Option<SourceClass>,
+}
+
+impl Source {
+    /// Whether the source is too weak to carry a fact alone (state media, mirror, unidentified,
+    /// or unclassified).
+    pub fn is_weak(&self) -> bool {
+        self.class.is_none_or(SourceClass::is_weak)
+    }
+}
+
+/// The standing of a source, judged from its host (the rules are in docs/evidence.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SourceClass {
+    /// An official text, or a government or institution's own site.
+    Primary,
+    /// A major international or national outlet's own site.
+    Major,
+    /// A smaller but real outlet.
+    Regional,
+    /// Russian or Belarusian state outlets, the Pravda network included.
+    StateMedia,
+    /// Reprints, proxies, mirrors, CDN or development hosts, aggregators.
+    Mirror,
+    /// A host that could not be identified as a real outlet.
+    Unknown,
+}
+
+impl SourceClass {
+    pub const ALL: [SourceClass; 6] = [
+        SourceClass::Primary,
+        SourceClass::Major,
+        SourceClass::Regional,
+        SourceClass::StateMedia,
+        SourceClass::Mirror,
+        SourceClass::Unknown,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceClass::Primary => "primary",
+            SourceClass::Major => "major",
+            SourceClass::Regional => "regional",
+            SourceClass::StateMedia => "state_media",
+            SourceClass::Mirror => "mirror",
+            SourceClass::Unknown => "unknown",
+        }
+    }
+
+    /// How the page names the class beside each link.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceClass::Primary => "primary text",
+            SourceClass::Major => "major outlet",
+            SourceClass::Regional => "regional outlet",
+            SourceClass::StateMedia => "state media",
+            SourceClass::Mirror => "mirror or aggregator",
+            SourceClass::Unknown => "unidentified site",
+        }
+    }
+
+    /// State media, mirrors and unidentified sites never carry a fact alone without a caution.
+    pub fn is_weak(self) -> bool {
+        matches!(
+            self,
+            SourceClass::StateMedia | SourceClass::Mirror | SourceClass::Unknown
+        )
+    }
+
+    fn from_id(id: &str) -> Option<SourceClass> {
+        SourceClass::ALL.into_iter().find(|class| class.id() == id)
+    }
 }
 
 /// Whether a party must accept for ratification (belligerent) or one of them suffices (guarantor).
@@ -85,6 +164,8 @@ pub struct RedLine {
     pub at_least: Option<i64>,
     pub statement: String,
     pub sources: Vec<usize>,
+    /// Why the line is kept although its sources are weak ("" when they are not).
+    pub caution: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -143,6 +224,29 @@ pub struct Issue {
     /// Present on numeric issues: amounts between reference points are valued by interpolation.
     pub scale: Option<Scale>,
     pub options: Vec<IssueOption>,
+    pub comparison: Option<Comparison>,
+}
+
+/// A sourced side-by-side comparison shown with an issue: one column per text, one row per
+/// aspect (e.g. the seed article's Article 5 / US draft / Budapest comparison).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<ComparisonRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonRow {
+    pub aspect: String,
+    /// One per column.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub text: String,
+    pub sources: Vec<usize>,
 }
 
 /// A numeric range. `min` and `max` are reference points (options with `at`).
@@ -226,6 +330,52 @@ impl Nature {
     }
 }
 
+/// What a document is as a text, which decides how it becomes a package (docs/evidence.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentKind {
+    /// A text meant to settle the war as a whole; where it is silent, the `when_silent`
+    /// assumption applies and is shown as assumed.
+    Settlement,
+    /// A revision of `based_on`: the base's positions, with this document's changes.
+    Revision,
+    /// A text on a few provisions (a guarantee draft, a memorandum, a statement). It can be
+    /// loaded alone, or applied on top of another package.
+    Partial,
+    /// `based_on` with the partial documents of `applies` applied on it, in order.
+    Combination,
+}
+
+impl DocumentKind {
+    const ALL: [DocumentKind; 4] = [
+        DocumentKind::Settlement,
+        DocumentKind::Revision,
+        DocumentKind::Partial,
+        DocumentKind::Combination,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DocumentKind::Settlement => "settlement",
+            DocumentKind::Revision => "revision",
+            DocumentKind::Partial => "partial",
+            DocumentKind::Combination => "combination",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Settlement => "whole settlement text",
+            DocumentKind::Revision => "revision",
+            DocumentKind::Partial => "partial text",
+            DocumentKind::Combination => "combination of texts",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
+}
+
 /// A published or reported text (a preset): facts only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -235,16 +385,48 @@ pub struct Document {
     pub nature: Nature,
     pub summary: String,
     pub sources: Vec<usize>,
-    /// One entry per issue, in issue order; `None` where the document is silent.
+    pub kind: DocumentKind,
+    /// The base of a revision or combination (always an earlier document).
+    pub based_on: Option<usize>,
+    /// A combination's partial documents, in the order they are applied.
+    pub applies: Vec<usize>,
+    /// Why the document is kept although all its sources are weak ("" when they are not).
+    pub caution: String,
+    /// One entry per issue, in issue order; `None` where the document itself says nothing
+    /// (a revision then keeps its base's position).
     pub positions: Vec<Option<Position>>,
 }
 
-/// The option a document took on one issue, with the sources that say so.
+/// What a document says on one issue, with the sources that say so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Position {
-    pub option: usize,
+    pub stance: Stance,
     pub sources: Vec<usize>,
     pub note: String,
+    /// Why the position is kept although all its sources are weak ("" when they are not).
+    pub caution: String,
+}
+
+impl Position {
+    /// The option taken, if the position takes one.
+    pub fn option(&self) -> Option<usize> {
+        match self.stance {
+            Stance::Takes(option) => Some(option),
+            Stance::Removed | Stance::Open => None,
+        }
+    }
+}
+
+/// A document's stance on an issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stance {
+    /// The text takes this option.
+    Takes(usize),
+    /// A revision drops its base's provision: the revised text says nothing on the issue.
+    Removed,
+    /// A revision leaves the issue open (in brackets): the base's wording stays on the table
+    /// but is not agreed text.
+    Open,
 }
 
 /// Everything that is a modelling choice rather than a fact.
@@ -386,7 +568,7 @@ impl Scenario {
             .filter(move |(_, document)| {
                 document.positions[issue]
                     .as_ref()
-                    .is_some_and(|position| position.option == option)
+                    .is_some_and(|position| position.option() == Some(option))
             })
             .map(|(index, _)| index)
     }
@@ -444,12 +626,14 @@ impl Validator {
     }
 
     fn run(mut self, raw: RawFile) -> Result<Scenario, ScenarioError> {
-        let meta = Meta {
+        let opening_id = raw.scenario.opening;
+        let mut meta = Meta {
             id: raw.scenario.id,
             title: raw.scenario.title,
             version: raw.scenario.version,
             compiled: raw.scenario.compiled,
             caveats: raw.scenario.caveats,
+            opening: None,
         };
         if !valid_id(&meta.id.replace('-', "_")) {
             self.problem(format!("scenario: id \"{}\" is not a valid id", meta.id));
@@ -468,11 +652,30 @@ impl Validator {
             if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
                 self.problem(format!("{place}: url must start with https:// or http://"));
             }
+            if let Some(date) = &source.date
+                && !valid_date(date)
+            {
+                self.problem(format!(
+                    "{place}: date \"{date}\" is not YYYY, YYYY-MM or YYYY-MM-DD"
+                ));
+            }
+            let class = source.class.as_deref().and_then(|id| {
+                let class = SourceClass::from_id(id);
+                if class.is_none() {
+                    self.problem(format!(
+                        "{place}: unknown class \"{id}\" (expected primary, major, regional, state_media, mirror or unknown)"
+                    ));
+                }
+                class
+            });
             self.source_index.insert(key.clone(), sources.len());
             sources.push(Source {
                 key,
                 url: source.url,
                 title: source.title,
+                outlet: source.outlet,
+                date: source.date,
+                class,
             });
         }
 
@@ -480,6 +683,12 @@ impl Validator {
         let parties = self.parties(raw.parties, &issues);
         let documents = self.documents(raw.documents, &issues);
         let assumptions = self.assumptions(raw.assumptions, &parties, &issues);
+        if let Some(id) = opening_id {
+            meta.opening = documents.iter().position(|document| document.id == id);
+            if meta.opening.is_none() {
+                self.problem(format!("scenario: opening document {id} does not exist"));
+            }
+        }
 
         if !self.problems.is_empty() {
             return Err(ScenarioError {
@@ -608,6 +817,9 @@ impl Validator {
                     points,
                 }
             });
+            let comparison = raw
+                .comparison
+                .map(|comparison| self.comparison(&place, comparison));
             issues.push(Issue {
                 id: raw.id,
                 label: raw.label,
@@ -617,9 +829,56 @@ impl Validator {
                 sources,
                 scale,
                 options,
+                comparison,
             });
         }
         issues
+    }
+
+    fn comparison(&mut self, place: &str, raw: RawComparison) -> Comparison {
+        let place = format!("{place}, comparison");
+        self.text(&place, "title", &raw.title);
+        if raw.columns.len() < 2 {
+            self.problem(format!("{place}: needs at least two columns"));
+        }
+        let rows = raw
+            .rows
+            .into_iter()
+            .map(|row| {
+                let row_place = format!("{place}, row \"{}\"", row.aspect);
+                self.text(&row_place, "aspect", &row.aspect);
+                if row.cells.len() != raw.columns.len() {
+                    self.problem(format!(
+                        "{row_place}: has {} cells for {} columns",
+                        row.cells.len(),
+                        raw.columns.len()
+                    ));
+                }
+                let cells = row
+                    .cells
+                    .into_iter()
+                    .map(|cell| {
+                        self.text(&row_place, "cell text", &cell.text);
+                        if cell.sources.is_empty() {
+                            self.problem(format!("{row_place}: a cell needs at least one source"));
+                        }
+                        Cell {
+                            sources: self.sources(&row_place, &cell.sources),
+                            text: cell.text,
+                        }
+                    })
+                    .collect();
+                ComparisonRow {
+                    aspect: row.aspect,
+                    cells,
+                }
+            })
+            .collect();
+        Comparison {
+            title: raw.title,
+            columns: raw.columns,
+            rows,
+        }
     }
 
     fn parties(&mut self, raw_parties: Vec<crate::file::RawParty>, issues: &[Issue]) -> Vec<Party> {
@@ -720,6 +979,7 @@ impl Validator {
             at_least: raw.at_least,
             statement: raw.statement,
             sources,
+            caution: raw.caution,
         })
     }
 
@@ -755,6 +1015,61 @@ impl Validator {
             if raw.sources.is_empty() {
                 self.problem(format!("{place}: a document needs at least one source"));
             }
+            let kind = match raw.kind.as_deref() {
+                None => DocumentKind::Settlement,
+                Some(id) => DocumentKind::from_id(id).unwrap_or_else(|| {
+                    self.problem(format!(
+                        "{place}: unknown kind \"{id}\" (expected settlement, revision, partial or combination)"
+                    ));
+                    DocumentKind::Settlement
+                }),
+            };
+            // Bases must come earlier in the file, so that resolving a document never loops.
+            let earlier = |id: &str| documents.iter().position(|document| document.id == id);
+            let based_on = raw.based_on.as_deref().and_then(|id| {
+                let found = earlier(id);
+                if found.is_none() {
+                    self.problem(format!(
+                        "{place}: based_on {id} is not a document listed before it"
+                    ));
+                }
+                found
+            });
+            let mut applies = Vec::with_capacity(raw.applies.len());
+            for id in &raw.applies {
+                match earlier(id) {
+                    Some(index) if documents[index].kind == DocumentKind::Partial => {
+                        applies.push(index)
+                    }
+                    Some(_) => self.problem(format!(
+                        "{place}: applies {id}, which is not a partial document"
+                    )),
+                    None => self.problem(format!(
+                        "{place}: applies {id}, which is not a document listed before it"
+                    )),
+                }
+            }
+            let needs_base = matches!(kind, DocumentKind::Revision | DocumentKind::Combination);
+            if needs_base && raw.based_on.is_none() {
+                self.problem(format!("{place}: a {} needs based_on", kind.id()));
+            }
+            if !needs_base && raw.based_on.is_some() {
+                self.problem(format!(
+                    "{place}: based_on is only for revisions and combinations"
+                ));
+            }
+            if kind == DocumentKind::Combination {
+                if raw.applies.is_empty() {
+                    self.problem(format!("{place}: a combination needs applies"));
+                }
+                if !raw.positions.is_empty() {
+                    self.problem(format!(
+                        "{place}: a combination takes its positions from its parts, not its own"
+                    ));
+                }
+            } else if !raw.applies.is_empty() {
+                self.problem(format!("{place}: applies is only for combinations"));
+            }
             let mut positions: Vec<Option<Position>> = vec![None; issues.len()];
             for (issue_id, position) in raw.positions {
                 let position_place = format!("{place}, position on {issue_id}");
@@ -762,22 +1077,9 @@ impl Validator {
                     self.problem(format!("{position_place}: unknown issue"));
                     continue;
                 };
-                let position_sources = self.sources(&position_place, &position.sources);
-                match issues[issue].option_index(&position.option) {
-                    Some(option) => {
-                        positions[issue] = Some(Position {
-                            option,
-                            sources: position_sources,
-                            note: position.note,
-                        })
-                    }
-                    None => self.problem(format!(
-                        "{position_place}: issue {issue_id} has no option {}",
-                        position.option
-                    )),
-                }
+                positions[issue] = self.position(&position_place, position, &issues[issue], kind);
             }
-            if positions.iter().all(Option::is_none) {
+            if kind != DocumentKind::Combination && positions.iter().all(Option::is_none) {
                 self.problem(format!("{place}: takes no position on any issue"));
             }
             documents.push(Document {
@@ -787,10 +1089,70 @@ impl Validator {
                 nature,
                 summary: raw.summary,
                 sources,
+                kind,
+                based_on,
+                applies,
+                caution: raw.caution,
                 positions,
             });
         }
         documents
+    }
+
+    fn position(
+        &mut self,
+        place: &str,
+        raw: RawPosition,
+        issue: &Issue,
+        kind: DocumentKind,
+    ) -> Option<Position> {
+        let sources = self.sources(place, &raw.sources);
+        let stance = match (raw.option.as_deref(), raw.status.as_deref()) {
+            (Some(option), None) => match issue.option_index(option) {
+                Some(option) => Stance::Takes(option),
+                None => {
+                    self.problem(format!(
+                        "{place}: issue {} has no option {option}",
+                        issue.id
+                    ));
+                    return None;
+                }
+            },
+            (None, Some(status @ ("removed" | "open"))) => {
+                if kind != DocumentKind::Revision {
+                    self.problem(format!(
+                        "{place}: status \"{status}\" is only for revisions"
+                    ));
+                }
+                if status == "removed" {
+                    Stance::Removed
+                } else {
+                    Stance::Open
+                }
+            }
+            (None, Some(other)) => {
+                self.problem(format!(
+                    "{place}: unknown status \"{other}\" (expected removed or open)"
+                ));
+                return None;
+            }
+            (Some(_), Some(_)) => {
+                self.problem(format!("{place}: give an option or a status, not both"));
+                return None;
+            }
+            (None, None) => {
+                self.problem(format!(
+                    "{place}: needs an option (or, in a revision, a status)"
+                ));
+                return None;
+            }
+        };
+        Some(Position {
+            stance,
+            sources,
+            note: raw.note,
+            caution: raw.caution,
+        })
     }
 
     fn assumptions(

@@ -2,6 +2,7 @@
 //! acceptance, ratification and the concession balance. Pure arithmetic on the scenario tables.
 
 use crate::model::{Role, Scenario};
+use crate::search::{UNIT, points};
 
 /// What a package says on one issue: one of the issue's options, or (numeric issues only) an
 /// amount on its scale that is not itself a reference point.
@@ -107,15 +108,11 @@ impl Scenario {
         }
     }
 
-    /// A document's package: its positions, and the `when_silent` assumption where it is silent.
+    /// A document's package: what its text settles (with a revision's base and a
+    /// combination's parts), and the `when_silent` assumption elsewhere. See [`Scenario::resolve`]
+    /// for where each provision comes from.
     pub fn document_package(&self, document: usize) -> Package {
-        let mut package = self.silent_package();
-        for (issue, position) in self.documents[document].positions.iter().enumerate() {
-            if let Some(position) = position {
-                package.choices[issue] = Choice::Option(position.option);
-            }
-        }
-        package
+        self.resolve(document).package
     }
 
     /// Returns `package` with `issue` set to option `option`.
@@ -194,6 +191,20 @@ impl Scenario {
         }
     }
 
+    /// Party `party`'s weighted value of `choice` on `issue` in exact integer units of
+    /// 1/10,000 point (`weight points × value × 100`, rounded once for interpolated amounts).
+    /// Every score and every search adds these, so acceptance is decided the same way
+    /// everywhere and a party exactly at its walk-away value accepts.
+    pub fn contribution_units(&self, party: usize, issue: usize, choice: Choice) -> i64 {
+        let points = f64::from(self.assumptions.parties[party].weights[issue]);
+        (points * self.choice_value(party, issue, choice) * 100.0).round() as i64
+    }
+
+    /// Party `party`'s reservation value in units (see [`Scenario::contribution_units`]).
+    pub fn reservation_units(&self, party: usize) -> i64 {
+        (self.assumptions.parties[party].reservation * UNIT as f64).round() as i64
+    }
+
     /// Whether `choice` on `issue` crosses party `party`'s red line `line`.
     pub fn crosses(&self, party: usize, line: usize, issue: usize, choice: Choice) -> bool {
         let red_line = &self.parties[party].red_lines[line];
@@ -219,14 +230,17 @@ impl Scenario {
         let issue_count = self.issues.len();
         let parties: Vec<PartyScore> = (0..self.parties.len())
             .map(|party| {
-                let weights = &self.weight[party];
+                let weights = &self.assumptions.parties[party].weights;
                 let mut concession_by_issue = Vec::with_capacity(issue_count);
-                let mut value = 0.0;
+                let mut value_units = 0i64;
                 for (issue, &choice) in package.choices.iter().enumerate() {
-                    let option_value = self.choice_value(party, issue, choice);
-                    value += weights[issue] * option_value;
-                    concession_by_issue.push(weights[issue] * (100.0 - option_value));
+                    let units = self.contribution_units(party, issue, choice);
+                    value_units += units;
+                    // The most this issue can give the party is its weight × 100, in units.
+                    let most = i64::from(weights[issue]) * 100 * 100;
+                    concession_by_issue.push(points(most - units));
                 }
+                let gain_units = value_units - self.reservation_units(party);
                 let red_lines_crossed: Vec<usize> = self.parties[party]
                     .red_lines
                     .iter()
@@ -241,13 +255,12 @@ impl Scenario {
                     })
                     .map(|(line, _)| line)
                     .collect();
-                let gain = value - self.assumptions.parties[party].reservation;
                 PartyScore {
-                    value,
-                    concession: 100.0 - value,
+                    value: points(value_units),
+                    concession: points(100 * UNIT - value_units),
                     concession_by_issue,
-                    gain,
-                    accepts: red_lines_crossed.is_empty() && gain >= 0.0,
+                    gain: points(gain_units),
+                    accepts: red_lines_crossed.is_empty() && gain_units >= 0,
                     red_lines_crossed,
                 }
             })
@@ -280,10 +293,14 @@ impl Scenario {
             most,
             least,
         };
+        // Concessions are exact multiples of a unit, so their difference is too.
         let balance = Balance {
             first,
             second,
-            points: parties[first].concession - parties[second].concession,
+            points: points(
+                ((parties[first].concession - parties[second].concession) * UNIT as f64).round()
+                    as i64,
+            ),
         };
         Scores {
             parties,

@@ -95,13 +95,7 @@ impl Space {
                 list.iter()
                     .map(|&choice| {
                         (0..parties)
-                            .map(|party| {
-                                let points =
-                                    scenario.assumptions.parties[party].weights[issue] as f64;
-                                // V in points is Σ points × value / 100; in units, × 10,000.
-                                (points * scenario.choice_value(party, issue, choice) * 100.0)
-                                    .round() as i64
-                            })
+                            .map(|party| scenario.contribution_units(party, issue, choice))
                             .collect()
                     })
                     .collect()
@@ -124,11 +118,8 @@ impl Space {
                     .collect()
             })
             .collect();
-        let reservation = scenario
-            .assumptions
-            .parties
-            .iter()
-            .map(|party| (party.reservation * UNIT as f64).round() as i64)
+        let reservation = (0..parties)
+            .map(|party| scenario.reservation_units(party))
             .collect();
         Space {
             parties,
