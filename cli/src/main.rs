@@ -23,13 +23,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Score a share link (a whole URL, "#v=1&…" or "v=1&…") or a preset.
+    /// Score a share link (a whole URL, "#v=2&m=…&…" or "v=2&…") or a preset, with the model
+    /// the link was made with.
     Score {
         /// The link to score. Omit it to score the opening state, or use --preset.
         link: Option<String>,
         /// Score a preset (a document id; see `peaceplan presets`).
         #[arg(long, conflicts_with = "link")]
         preset: Option<String>,
+        /// Apply a partial document (a guarantee draft, a statement…) on top; repeatable.
+        #[arg(long = "apply", value_name = "DOCUMENT")]
+        apply: Vec<String>,
+        /// Score an older model's link with the current model instead (ids carry over).
+        #[arg(long)]
+        current_model: bool,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -44,6 +51,9 @@ enum Command {
         link: Option<String>,
         #[arg(long, conflicts_with = "link")]
         preset: Option<String>,
+        /// Analyse an older model's link with the current model instead.
+        #[arg(long)]
+        current_model: bool,
         /// Print JSON instead of a report.
         #[arg(long)]
         json: bool,
@@ -64,12 +74,108 @@ enum Command {
         json: bool,
     },
     /// Print the whole scenario (facts and assumptions) as JSON.
-    Export,
+    Export {
+        /// A published model version (default: the current model).
+        #[arg(long)]
+        model: Option<String>,
+    },
+    /// Write the files the page fetches beside itself (every published model, in `models/`)
+    /// into DIR; the page build runs this.
+    SiteFiles {
+        /// The directory the page is built into (Trunk's staging directory).
+        dir: std::path::PathBuf,
+    },
+}
+
+/// A published model, from the bytes built into this binary.
+fn load_model(version: &str) -> Result<Scenario, String> {
+    match Scenario::published(version) {
+        Some(Ok(scenario)) => Ok(scenario),
+        Some(Err(error)) => Err(error.to_string()),
+        None => {
+            let known: Vec<&str> = scoring::models::MODELS
+                .iter()
+                .map(|model| model.version)
+                .collect();
+            Err(format!(
+                "unknown model \"{version}\"; published models: {}",
+                known.join(", ")
+            ))
+        }
+    }
+}
+
+/// What to score: a link read with its own model (or the current one), or a preset, with any
+/// partial documents applied on top.
+struct Subject {
+    scenario: Scenario,
+    provenance: scoring::provenance::Provenance,
+    document: Option<usize>,
+    problems: Vec<scoring::Problem>,
+}
+
+fn subject(
+    current: &Scenario,
+    link: Option<String>,
+    preset: Option<String>,
+    apply: &[String],
+    use_current: bool,
+) -> Result<Subject, String> {
+    let (scenario, decoded) = match preset {
+        Some(preset) => (current.clone(), resolve(current, None, Some(preset))?),
+        None => {
+            let link = link.unwrap_or_default();
+            let model = scoring::link_model(&link).model;
+            let scenario = if model.version == current.meta.version {
+                current.clone()
+            } else {
+                load_model(model.version)?
+            };
+            let decoded = scoring::decode(&scenario, &link);
+            if use_current && scenario.meta.version != current.meta.version {
+                let mut translated =
+                    scoring::share::translate(&scenario, current, &decoded.package);
+                let mut problems = decoded.problems;
+                problems.append(&mut translated.problems);
+                translated.problems = problems;
+                (current.clone(), translated)
+            } else {
+                (scenario, decoded)
+            }
+        }
+    };
+    let (mut document, mut provenance) = scenario.provenance_of(&decoded.package);
+    for id in apply {
+        let Some(part) = scenario.document_index(id) else {
+            return Err(format!("unknown document \"{id}\" for --apply"));
+        };
+        if scenario.documents[part].kind != scoring::DocumentKind::Partial {
+            return Err(format!(
+                "{id} is a {}; only partial documents can be applied on top",
+                scenario.documents[part].kind.label()
+            ));
+        }
+        provenance = scenario.apply_document(&provenance, part);
+        document = None;
+    }
+    if !apply.is_empty() {
+        // The result may itself be a preset (the plan with the guarantee draft applied).
+        let (matched, resolved) = scenario.provenance_of(&provenance.package);
+        if matched.is_some() {
+            (document, provenance) = (matched, resolved);
+        }
+    }
+    Ok(Subject {
+        scenario,
+        provenance,
+        document,
+        problems: decoded.problems,
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let scenario = match Scenario::builtin() {
+    let current = match Scenario::builtin() {
         Ok(scenario) => scenario,
         Err(error) => {
             eprintln!("peaceplan: {error}");
@@ -81,18 +187,26 @@ fn main() -> ExitCode {
         Command::Score {
             link,
             preset,
+            apply,
+            current_model,
             json,
             by_issue,
-        } => match resolve(&scenario, link, preset) {
-            Ok(decoded) => {
+        } => match subject(&current, link, preset, &apply, current_model) {
+            Ok(subject) => {
+                report_model(&subject, &current);
+                let report = subject.scenario.report_with(
+                    &subject.provenance,
+                    subject.document,
+                    &subject.problems,
+                );
                 if json {
                     // The JSON carries the problems too; stderr keeps them visible in a pipeline.
-                    for problem in &decoded.problems {
+                    for problem in &subject.problems {
                         eprintln!("peaceplan: link problem: {}", problem.message);
                     }
-                    write_json(&mut out, &decoded.report(&scenario))
+                    write_json(&mut out, &report)
                 } else {
-                    write_score(&mut out, &scenario, &decoded, by_issue)
+                    write_score(&mut out, &subject, &report, by_issue)
                 }
             }
             Err(message) => {
@@ -103,6 +217,7 @@ fn main() -> ExitCode {
         Command::Analyze {
             link,
             preset,
+            current_model,
             json,
             samples,
             concentration,
@@ -118,19 +233,21 @@ fn main() -> ExitCode {
                 eprintln!("peaceplan: --concentration must be from 1 to 10000");
                 return ExitCode::from(2);
             }
-            match resolve(&scenario, link, preset) {
-                Ok(decoded) => {
-                    for problem in &decoded.problems {
+            match subject(&current, link, preset, &[], current_model) {
+                Ok(subject) => {
+                    report_model(&subject, &current);
+                    for problem in &subject.problems {
                         eprintln!("peaceplan: link problem: {}", problem.message);
                     }
-                    let analysis = scenario.analyze(&decoded.package);
-                    let robustness =
-                        scenario.robustness(&decoded.package, concentration, samples, seed);
-                    let report = scenario.analysis_report(&decoded.package, &analysis, &robustness);
+                    let scenario = &subject.scenario;
+                    let package = &subject.provenance.package;
+                    let analysis = scenario.analyze(package);
+                    let robustness = scenario.robustness(package, concentration, samples, seed);
+                    let report = scenario.analysis_report(package, &analysis, &robustness);
                     if json {
                         write_json(&mut out, &report)
                     } else {
-                        write_analysis(&mut out, &scenario, &report)
+                        write_analysis(&mut out, scenario, &report)
                     }
                 }
                 Err(message) => {
@@ -139,8 +256,33 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Presets { json } => write_presets(&mut out, &scenario, json),
-        Command::Export => write_json(&mut out, &scenario.export()),
+        Command::Presets { json } => write_presets(&mut out, &current, json),
+        Command::Export { model } => match model {
+            None => write_json(&mut out, &current.export()),
+            Some(version) => match load_model(&version) {
+                Ok(scenario) => write_json(&mut out, &scenario.export()),
+                Err(message) => {
+                    eprintln!("peaceplan: {message}");
+                    return ExitCode::from(2);
+                }
+            },
+        },
+        Command::SiteFiles { dir } => match write_site_files(&dir) {
+            Ok(count) => {
+                eprintln!(
+                    "peaceplan: wrote {count} model files into {}",
+                    dir.join(MODELS_DIR).display()
+                );
+                Ok(())
+            }
+            Err(error) => {
+                eprintln!(
+                    "peaceplan: cannot write the site files into {}: {error}",
+                    dir.display()
+                );
+                return ExitCode::from(1);
+            }
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -151,6 +293,35 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Where the page looks for model files, relative to itself.
+const MODELS_DIR: &str = "models";
+
+fn write_site_files(dir: &std::path::Path) -> std::io::Result<usize> {
+    let models = dir.join(MODELS_DIR);
+    std::fs::create_dir_all(&models)?;
+    for model in scoring::models::MODELS {
+        let bytes = scoring::models::model_bytes(model).expect("every published model is built in");
+        std::fs::write(models.join(model.file), bytes)?;
+    }
+    Ok(scoring::models::MODELS.len())
+}
+
+/// Tells the user, on stderr, when a link was made with an older model, and what the same
+/// package is under the current one.
+fn report_model(subject: &Subject, current: &Scenario) {
+    let scenario = &subject.scenario;
+    if scenario.meta.version == current.meta.version {
+        return;
+    }
+    let translated = scoring::share::translate(scenario, current, &subject.provenance.package);
+    eprintln!(
+        "peaceplan: this link was made with model {}; the current model is {}. The same package with the current model: #{} (or pass --current-model)",
+        scenario.meta.version,
+        current.meta.version,
+        scoring::encode(current, &translated.package)
+    );
 }
 
 fn resolve(
@@ -189,55 +360,110 @@ fn yes_no(value: bool) -> &'static str {
 
 fn write_score(
     out: &mut impl Write,
-    scenario: &Scenario,
-    decoded: &Decoded,
+    subject: &Subject,
+    report: &scoring::export::ScoreReport,
     by_issue: bool,
 ) -> std::io::Result<()> {
-    let report = decoded.report(scenario);
-    let scores = scenario.score(&decoded.package);
-    match report
-        .matches_document
-        .and_then(|id| scenario.document_index(id))
-    {
+    let scenario = &subject.scenario;
+    let package = &subject.provenance.package;
+    let scores = scenario.score(package);
+    match subject.document {
         Some(document) => {
             let document = &scenario.documents[document];
             writeln!(
                 out,
-                "Package: {} ({}, {})",
+                "Package: {} ({}, {}, {})",
                 document.title,
                 document.date,
-                document.nature.label()
+                document.nature.label(),
+                document.kind.label()
             )?
+        }
+        None if subject
+            .provenance
+            .origins
+            .iter()
+            .any(|origin| origin.is_stated()) =>
+        {
+            writeln!(out, "Package: documents applied on a custom package")?
         }
         None => writeln!(out, "Package: custom")?,
     }
     writeln!(out, "Link: {}", report.link)?;
     writeln!(
         out,
-        "Model {}: values, weights and reservation values are editable model assumptions, not findings.",
+        "Model {}: values, weights and walk-away values are editable model assumptions, not findings.",
         scenario.meta.version
     )?;
-    if !decoded.problems.is_empty() {
+    if !subject.problems.is_empty() {
         writeln!(
             out,
             "Link problems ({}), reset to defaults:",
-            decoded.problems.len()
+            subject.problems.len()
         )?;
-        for problem in &decoded.problems {
+        for problem in &subject.problems {
             writeln!(out, "  - {}", problem.message)?;
+        }
+    }
+    let coverage = scenario.coverage(&subject.provenance);
+    let assumed_line = |party: usize, line: usize| {
+        subject.provenance.origins[scenario.parties[party].red_lines[line].issue].is_assumed()
+    };
+    if !coverage.stated.is_empty() {
+        writeln!(
+            out,
+            "The texts settle {} of {} provisions; {} are assumed (the model's when-silent options){}.",
+            coverage.stated.len(),
+            scenario.issues.len(),
+            coverage.assumed.len(),
+            if coverage.chosen.is_empty() {
+                String::new()
+            } else {
+                format!(", {} chosen", coverage.chosen.len())
+            }
+        )?;
+        match coverage.balance {
+            Some(balance) => writeln!(
+                out,
+                "Balance over the settled provisions alone (weights renormalised): {} points; whole package, assumed provisions included: {} points.",
+                format_signed_points(balance),
+                format_signed_points(scores.balance.points)
+            )?,
+            None => writeln!(
+                out,
+                "No balance over the settled provisions alone: a belligerent puts no weight on them."
+            )?,
+        }
+        for issue in &coverage.assumed {
+            writeln!(
+                out,
+                "  assumed: {} = {} ({})",
+                scenario.issues[*issue].id,
+                describe_choice(scenario, *issue, package.choice(*issue)),
+                scoring::provenance::origin_words(scenario, subject.provenance.origins[*issue])
+            )?;
         }
     }
     writeln!(out)?;
     writeln!(
         out,
         "{:<15} {:>6} {:>11} {:>7}  {:<8} Red lines crossed",
-        "Party", "Value", "Concession", "Gain", "Accepts"
+        "Party", "Value", "Concession", "Gain", "Passes"
     )?;
-    for (party, score) in scenario.parties.iter().zip(&scores.parties) {
-        let crossed: Vec<&str> = score
+    for (index, (party, score)) in scenario.parties.iter().zip(&scores.parties).enumerate() {
+        let crossed: Vec<String> = score
             .red_lines_crossed
             .iter()
-            .map(|&line| party.red_lines[line].id.as_str())
+            .map(|&line| {
+                if assumed_line(index, line) {
+                    format!(
+                        "{} (through an assumed provision)",
+                        party.red_lines[line].id
+                    )
+                } else {
+                    party.red_lines[line].id.clone()
+                }
+            })
             .collect();
         writeln!(
             out,
@@ -254,6 +480,10 @@ fn write_score(
             }
         )?;
     }
+    writeln!(
+        out,
+        "(Passes: the model's acceptance test with these assumptions: no modelled red line crossed and value at or above the walk-away value.)"
+    )?;
     writeln!(out)?;
     let guarantors: Vec<&str> = scenario
         .parties
@@ -263,7 +493,7 @@ fn write_score(
         .collect();
     writeln!(
         out,
-        "Ratified: {} (rule: every belligerent accepts and at least one of {} accepts)",
+        "Passes the model's ratification test: {} (rule: every belligerent passes and at least one of {} passes)",
         yes_no(scores.ratified),
         guarantors.join(", ")
     )?;
@@ -288,7 +518,7 @@ fn write_score(
         }
         writeln!(out)?;
         for (issue, spec) in scenario.issues.iter().enumerate() {
-            let choice: String = describe_choice(scenario, issue, decoded.package.choice(issue))
+            let choice: String = describe_choice(scenario, issue, package.choice(issue))
                 .chars()
                 .take(28)
                 .collect();
@@ -504,17 +734,29 @@ fn write_analysis(
 }
 
 fn write_presets(out: &mut impl Write, scenario: &Scenario, json: bool) -> std::io::Result<()> {
+    let rows: Vec<(usize, scoring::provenance::Coverage, f64)> = (0..scenario.documents.len())
+        .map(|index| {
+            let provenance = scenario.resolve(index);
+            let full = scenario.score(&provenance.package).balance.points;
+            (index, scenario.coverage(&provenance), full)
+        })
+        .collect();
     if json {
-        let presets: Vec<serde_json::Value> = scenario
-            .documents
+        let presets: Vec<serde_json::Value> = rows
             .iter()
-            .map(|document| {
+            .map(|(index, coverage, full)| {
+                let document = &scenario.documents[*index];
                 serde_json::json!({
                     "id": document.id,
                     "title": document.title,
                     "date": document.date,
                     "nature": document.nature.id(),
+                    "kind": document.kind.id(),
+                    "based_on": document.based_on.map(|base| scenario.documents[base].id.as_str()),
                     "positions": document.positions.iter().filter(|position| position.is_some()).count(),
+                    "settles": coverage.stated.len(),
+                    "settled_balance": coverage.balance,
+                    "full_balance": full,
                 })
             })
             .collect();
@@ -522,27 +764,28 @@ fn write_presets(out: &mut impl Write, scenario: &Scenario, json: bool) -> std::
     }
     writeln!(
         out,
-        "{:<20} {:<22} {:<17} {:>9}  Title",
-        "Id", "Date", "Nature", "Positions"
+        "{:<20} {:<22} {:<17} {:<22} {:>8} {:>8} {:>8}  Title",
+        "Id", "Date", "Nature", "Kind", "Settles", "Settled", "Full"
     )?;
-    for document in &scenario.documents {
+    for (index, coverage, full) in &rows {
+        let document = &scenario.documents[*index];
         writeln!(
             out,
-            "{:<20} {:<22} {:<17} {:>9}  {}",
+            "{:<20} {:<22} {:<17} {:<22} {:>8} {:>8} {:>8}  {}",
             document.id,
             document.date,
             document.nature.label(),
-            format!(
-                "{}/{}",
-                document
-                    .positions
-                    .iter()
-                    .filter(|position| position.is_some())
-                    .count(),
-                scenario.issues.len()
-            ),
+            document.kind.label(),
+            format!("{}/{}", coverage.stated.len(), scenario.issues.len()),
+            coverage
+                .balance
+                .map_or_else(|| "n/a".to_string(), format_signed_points),
+            format_signed_points(*full),
             document.title
         )?;
     }
-    Ok(())
+    writeln!(
+        out,
+        "\nSettles: provisions the text itself settles. Settled: the balance (Ukraine − Russia concession) over those alone, weights renormalised. Full: the whole package, with the model's assumptions where the text is silent."
+    )
 }

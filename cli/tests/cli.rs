@@ -93,10 +93,13 @@ fn score_preset_json_equals_the_core() {
 #[test]
 fn score_table_is_readable() {
     let scenario = scenario();
-    let output = run(&["score", "#v=1", "--by-issue"]);
+    let output = run(&["score", "--by-issue"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("Link: #v=1"), "{text}");
+    assert!(
+        text.contains(&format!("Link: #v=2&m={}", scenario.meta.version)),
+        "{text}"
+    );
     assert!(text.contains("model assumptions"), "{text}");
     for party in &scenario.parties {
         assert!(
@@ -104,11 +107,109 @@ fn score_table_is_readable() {
             "{text}"
         );
     }
-    assert!(text.contains("Ratified: "), "{text}");
+    assert!(
+        text.contains("Passes the model's ratification test: "),
+        "{text}"
+    );
     assert!(text.contains("Balance: "), "{text}");
     for issue in &scenario.issues {
         assert!(text.contains(&issue.id), "by-issue row for {}", issue.id);
     }
+}
+
+/// A link made with an older model is scored with that model, and the CLI says so and gives
+/// the same package under the current model; `--current-model` scores that instead.
+#[test]
+fn an_old_link_is_scored_with_its_own_model() {
+    let current = scenario();
+    let output = run(&["score", "#v=1", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(report["model_version"], scoring::models::FIRST_VERSION);
+    assert_eq!(
+        report["current_model"].as_str(),
+        Some(current.meta.version.as_str())
+    );
+    let old = Scenario::published(scoring::models::FIRST_VERSION)
+        .expect("published")
+        .expect("loads");
+    let expected = old.score(&old.v1_default_package());
+    assert_eq!(
+        report["balance"]["points"].as_f64(),
+        Some(expected.balance.points)
+    );
+    let note = stderr(&output);
+    assert!(
+        note.contains("made with model 2026.11.26") && note.contains("#v=2&m="),
+        "{note}"
+    );
+    let translated = json(&run(&["score", "#v=1", "--json", "--current-model"]));
+    assert_eq!(
+        translated["model_version"].as_str(),
+        Some(current.meta.version.as_str())
+    );
+}
+
+/// A partial text's scores say how many provisions it settles, the balance over those alone
+/// and the full-package balance; `--apply` puts it on top of another package.
+#[test]
+fn partial_texts_show_what_they_settle_and_apply_on_top() {
+    let scenario = scenario();
+    let Some(partial) = scenario
+        .documents
+        .iter()
+        .position(|document| document.kind == scoring::DocumentKind::Partial)
+    else {
+        return;
+    };
+    let id = &scenario.documents[partial].id;
+    let text = stdout(&run(&["score", "--preset", id]));
+    assert!(text.contains("The texts settle "), "{text}");
+    assert!(
+        text.contains("Balance over the settled provisions alone"),
+        "{text}"
+    );
+    let report = json(&run(&["score", "--preset", id, "--json"]));
+    let coverage = &report["coverage"];
+    let own = scenario.documents[partial]
+        .positions
+        .iter()
+        .filter(|position| position.is_some())
+        .count();
+    assert_eq!(coverage["settled"].as_u64(), Some(own as u64));
+    let applied = json(&run(&["score", "--apply", id, "--json"]));
+    let base = scenario.opening_package();
+    let on_top = scenario.apply_document(
+        &scenario.resolve(scenario.meta.opening.expect("opening")),
+        partial,
+    );
+    assert_ne!(on_top.package, base);
+    assert_eq!(
+        applied["balance"]["points"].as_f64(),
+        Some(scenario.score(&on_top.package).balance.points)
+    );
+    let refused = run(&["score", "--apply", &scenario.documents[0].id]);
+    if scenario.documents[0].kind != scoring::DocumentKind::Partial {
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(stderr(&refused).contains("only partial documents"));
+    }
+}
+
+/// The page's model files, as the build writes them, read back to the built-in models.
+#[test]
+fn site_files_write_every_published_model() {
+    let dir = std::env::temp_dir().join(format!("peaceplan-site-{}", std::process::id()));
+    let output = run(&["site-files", dir.to_str().expect("utf-8 path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for model in scoring::models::MODELS {
+        let bytes = std::fs::read(dir.join("models").join(model.file)).expect("model file");
+        let read = Scenario::from_model_file(model, &bytes).expect("reads back");
+        assert_eq!(read.meta.version, model.version);
+        let mut damaged = bytes.clone();
+        damaged[bytes.len() / 2] ^= 1;
+        assert!(Scenario::from_model_file(model, &damaged).is_err());
+    }
+    std::fs::remove_dir_all(&dir).expect("clean up");
 }
 
 #[test]
@@ -121,7 +222,10 @@ fn a_bad_link_prints_problems_and_still_scores() {
         text.contains("Unknown provision “no_such_issue” was ignored."),
         "{text}"
     );
-    assert!(text.contains("Ratified: "), "{text}");
+    assert!(
+        text.contains("Passes the model's ratification test: "),
+        "{text}"
+    );
     let output = run(&["score", "#v=1&no_such_issue=3", "--json"]);
     assert!(output.status.success());
     let report = json(&output);

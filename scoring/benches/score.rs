@@ -70,7 +70,7 @@ fn load_embedded_scenario() -> Scenario {
 
 #[divan::bench]
 fn parse_and_validate_scenario_toml() -> Scenario {
-    Scenario::parse(scoring::builtin::SCENARIO_TOML).expect("valid")
+    Scenario::parse(scoring::models::SCENARIO_TOML).expect("valid")
 }
 
 #[divan::bench(sample_count = 10)]

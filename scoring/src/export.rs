@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Suggestion};
 use crate::model::{Scenario, Stance};
+use crate::provenance::{Origin, Provenance};
 use crate::robustness::{Band, Robustness};
 use crate::score::{Choice, Package, Scores};
 use crate::share::{Decoded, encode};
@@ -39,6 +40,11 @@ pub struct SourceExport<'a> {
     pub key: &'a str,
     pub url: &'a str,
     pub title: &'a str,
+    pub outlet: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    /// primary, major, regional, state_media, mirror or unknown; null where unclassified.
+    pub class: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,6 +66,8 @@ pub struct RedLineExport<'a> {
     pub at_least: Option<i64>,
     pub statement: &'a str,
     pub sources: Vec<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub caution: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,6 +82,28 @@ pub struct IssueExport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<ScaleExport<'a>>,
     pub options: Vec<OptionExport<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<ComparisonExport<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ComparisonExport<'a> {
+    pub title: &'a str,
+    pub columns: &'a [String],
+    pub rows: Vec<ComparisonRowExport<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ComparisonRowExport<'a> {
+    pub aspect: &'a str,
+    /// One per column: the text and its source keys.
+    pub cells: Vec<CellExport<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CellExport<'a> {
+    pub text: &'a str,
+    pub sources: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,18 +134,30 @@ pub struct DocumentExport<'a> {
     pub nature: &'static str,
     pub summary: &'a str,
     pub sources: Vec<&'a str>,
-    /// Every issue in order: the option taken, or the string "silent".
+    /// settlement, revision, partial or combination.
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub applies: Vec<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub caution: &'a str,
+    /// How many provisions the document's text settles (with its base and parts).
+    pub settles: usize,
+    /// Every issue in order: what the document itself says ("silent" where it says nothing).
     pub positions: Vec<PositionExport<'a>>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PositionExport<'a> {
     pub issue: &'a str,
-    /// The option id, or "silent".
+    /// The option id; "silent"; or, in a revision, "removed" or "open".
     pub option: &'a str,
     pub sources: Vec<&'a str>,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub note: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub caution: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -170,6 +212,9 @@ impl Scenario {
                     key: &source.key,
                     url: &source.url,
                     title: &source.title,
+                    outlet: &source.outlet,
+                    date: source.date.as_deref(),
+                    class: source.class.map(|class| class.id()),
                 })
                 .collect(),
             parties: self
@@ -194,6 +239,7 @@ impl Scenario {
                             at_least: line.at_least,
                             statement: &line.statement,
                             sources: self.source_keys(&line.sources),
+                            caution: &line.caution,
                         })
                         .collect(),
                 })
@@ -231,18 +277,54 @@ impl Scenario {
                                 .collect(),
                         })
                         .collect(),
+                    comparison: spec.comparison.as_ref().map(|comparison| ComparisonExport {
+                        title: &comparison.title,
+                        columns: &comparison.columns,
+                        rows: comparison
+                            .rows
+                            .iter()
+                            .map(|row| ComparisonRowExport {
+                                aspect: &row.aspect,
+                                cells: row
+                                    .cells
+                                    .iter()
+                                    .map(|cell| CellExport {
+                                        text: &cell.text,
+                                        sources: self.source_keys(&cell.sources),
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    }),
                 })
                 .collect(),
             documents: self
                 .documents
                 .iter()
-                .map(|document| DocumentExport {
+                .enumerate()
+                .map(|(index, document)| DocumentExport {
                     id: &document.id,
                     title: &document.title,
                     date: &document.date,
                     nature: document.nature.id(),
                     summary: &document.summary,
                     sources: self.source_keys(&document.sources),
+                    kind: document.kind.id(),
+                    based_on: document
+                        .based_on
+                        .map(|base| self.documents[base].id.as_str()),
+                    applies: document
+                        .applies
+                        .iter()
+                        .map(|&part| self.documents[part].id.as_str())
+                        .collect(),
+                    caution: &document.caution,
+                    settles: self
+                        .resolve(index)
+                        .origins
+                        .iter()
+                        .filter(|origin| origin.is_stated())
+                        .count(),
                     positions: document
                         .positions
                         .iter()
@@ -257,12 +339,14 @@ impl Scenario {
                                 },
                                 sources: self.source_keys(&position.sources),
                                 note: &position.note,
+                                caution: &position.caution,
                             },
                             None => PositionExport {
                                 issue: &self.issues[issue].id,
                                 option: "silent",
                                 sources: Vec::new(),
                                 note: "",
+                                caution: "",
                             },
                         })
                         .collect(),
@@ -336,18 +420,30 @@ impl Scenario {
         }
     }
 
-    /// A scored package as a serialisable report (the CLI's `score --json`).
+    /// A scored package as a serialisable report (the CLI's `score --json`). When the package
+    /// is a document's, the report says what its text settles and scores those provisions
+    /// alone (`coverage`).
     pub fn report(&self, package: &Package, problems: &[crate::share::Problem]) -> ScoreReport<'_> {
+        let (document, provenance) = self.provenance_of(package);
+        self.report_with(&provenance, document, problems)
+    }
+
+    /// A report for a package whose provenance is known (a document, or a partial text applied
+    /// on another package).
+    pub fn report_with(
+        &self,
+        provenance: &Provenance,
+        document: Option<usize>,
+        problems: &[crate::share::Problem],
+    ) -> ScoreReport<'_> {
+        let package = &provenance.package;
         let scores = self.score(package);
         ScoreReport {
             model_version: &self.meta.version,
+            current_model: crate::models::current().version,
             link: format!("#{}", encode(self, package)),
-            matches_document: self
-                .documents
-                .iter()
-                .enumerate()
-                .find(|(index, _)| self.document_package(*index) == *package)
-                .map(|(_, document)| document.id.as_str()),
+            matches_document: document.map(|document| self.documents[document].id.as_str()),
+            coverage: document.map(|document| self.coverage_report(document, provenance, &scores)),
             problems: problems
                 .iter()
                 .map(|problem| problem.message.clone())
@@ -381,6 +477,68 @@ impl Scenario {
                 least: &self.parties[scores.spread.least].id,
                 words: self.spread_words(&scores.spread),
             },
+        }
+    }
+
+    fn coverage_report(
+        &self,
+        document: usize,
+        provenance: &Provenance,
+        scores: &Scores,
+    ) -> CoverageReport<'_> {
+        let coverage = self.coverage(provenance);
+        CoverageReport {
+            document: &self.documents[document].id,
+            kind: self.documents[document].kind.id(),
+            settled: coverage.stated.len(),
+            provisions: self.issues.len(),
+            origins: self
+                .issues
+                .iter()
+                .zip(&provenance.origins)
+                .map(|(issue, origin)| {
+                    let (name, by) = match *origin {
+                        Origin::Stated { document } => ("stated", Some(document)),
+                        Origin::Silent => ("silent", None),
+                        Origin::Removed { document } => ("removed", Some(document)),
+                        Origin::Open { document } => ("open", Some(document)),
+                        Origin::Chosen => ("chosen", None),
+                    };
+                    OriginReport {
+                        issue: &issue.id,
+                        origin: name,
+                        by: by.map(|document| self.documents[document].id.as_str()),
+                    }
+                })
+                .collect(),
+            settled_values: self
+                .parties
+                .iter()
+                .zip(&coverage.values)
+                .map(|(party, value)| (party.id.as_str(), *value))
+                .collect(),
+            settled_weight_shares: self
+                .parties
+                .iter()
+                .zip(&coverage.weight_shares)
+                .map(|(party, share)| (party.id.as_str(), *share))
+                .collect(),
+            settled_balance: coverage.balance,
+            full_balance: scores.balance.points,
+            red_lines_through_assumed: self
+                .parties
+                .iter()
+                .zip(&scores.parties)
+                .flat_map(|(party, score)| {
+                    score
+                        .red_lines_crossed
+                        .iter()
+                        .filter(|&&line| {
+                            provenance.origins[party.red_lines[line].issue].is_assumed()
+                        })
+                        .map(move |&line| format!("{}: {}", party.id, party.red_lines[line].id))
+                })
+                .collect(),
         }
     }
 
@@ -420,17 +578,56 @@ impl Decoded {
 
 #[derive(Debug, Serialize)]
 pub struct ScoreReport<'a> {
+    /// The model these numbers are computed with (the one the link names).
     pub model_version: &'a str,
+    /// The newest published model.
+    pub current_model: &'static str,
     /// The canonical link for the package, starting with `#`.
     pub link: String,
     /// The document whose package this is exactly, if any.
     pub matches_document: Option<&'a str>,
+    /// What the document's text settles and the scores over those provisions alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<CoverageReport<'a>>,
     pub problems: Vec<String>,
     pub package: Vec<ChoiceExport<'a>>,
     pub parties: Vec<PartyReport<'a>>,
     pub ratified: bool,
     pub balance: BalanceExport<'a>,
     pub spread: SpreadExport<'a>,
+}
+
+/// What a document's text settles, and the balance over those provisions alone.
+#[derive(Debug, Serialize)]
+pub struct CoverageReport<'a> {
+    pub document: &'a str,
+    pub kind: &'static str,
+    /// Provisions a text settles, of `provisions` in all.
+    pub settled: usize,
+    pub provisions: usize,
+    /// Per issue: where its choice comes from.
+    pub origins: Vec<OriginReport<'a>>,
+    /// Per party: the value over the settled provisions, weights renormalised (null where the
+    /// party puts no weight on them), and the share of its weight they carry.
+    pub settled_values: Vec<(&'a str, Option<f64>)>,
+    pub settled_weight_shares: Vec<(&'a str, f64)>,
+    /// The balance over the settled provisions alone (Ukraine − Russia concession).
+    pub settled_balance: Option<f64>,
+    /// The balance of the whole package, assumed provisions included.
+    pub full_balance: f64,
+    /// Red lines the whole package crosses only through an assumed provision, as
+    /// "party: red line".
+    pub red_lines_through_assumed: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OriginReport<'a> {
+    pub issue: &'a str,
+    /// stated, silent, removed, open or chosen.
+    pub origin: &'static str,
+    /// The document whose text settles it, or that removed or left it open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]

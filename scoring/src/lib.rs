@@ -8,11 +8,11 @@
 //! party's ideal package; see [`score::Scores`] for the formulas.
 
 pub mod analysis;
-pub mod builtin;
 pub mod evidence;
 pub mod export;
 mod file;
 pub mod model;
+pub mod models;
 pub mod provenance;
 mod relax;
 pub mod robustness;
@@ -21,8 +21,8 @@ pub mod search;
 pub mod share;
 
 pub use model::{
-    Assumptions, Document, Issue, IssueOption, Meta, Nature, Party, RedLine, Role, Scale, Scenario,
-    ScenarioError, Source, Theme,
+    Assumptions, Document, DocumentKind, Issue, IssueOption, Meta, Nature, Party, Position,
+    RedLine, Role, Scale, Scenario, ScenarioError, Source, SourceClass, Stance, Theme,
 };
 pub use score::{Balance, Choice, ChoiceError, Package, PartyScore, Scores, Spread};
-pub use share::{Decoded, Problem, decode, encode};
+pub use share::{Decoded, LinkModel, Problem, decode, encode, link_model};

@@ -1,19 +1,24 @@
 //! Share links: a package to and from the text after `#` in the page's URL.
 //! The format is written down in docs/link-format.md. Decoding never fails and never panics:
-//! whatever it cannot use is reset to the version's default and reported as a plain-language
-//! problem. Encoding is canonical: one package, one link.
+//! whatever it cannot use is reset to the model's default and reported as a plain-language
+//! problem. Encoding is canonical: one package, one link. A link names the model it was made
+//! with (`m=`), so it opens with the same numbers for as long as that model is published.
 
 use crate::model::Scenario;
+use crate::models::{self, ModelFile};
 use crate::score::{Choice, Package, format_amount};
 
-/// The version this build writes. Older versions stay readable forever.
-pub const CURRENT_VERSION: u32 = 1;
+/// The link format this build writes. Older formats stay readable forever.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Input beyond this many bytes is ignored (the longest link this build writes is far shorter).
 pub const MAX_LINK_BYTES: usize = 4096;
 
-/// At most this many `key=value` parts are read; a v1 link has at most 21.
+/// At most this many `key=value` parts are read; a link has at most 22.
 pub const MAX_PARTS: usize = 64;
+
+/// The part that names the model.
+pub const MODEL_KEY: &str = "m";
 
 /// The v1 defaults, frozen: a v1 link that omits an issue means this option, whatever the
 /// scenario's presets say today. They are the US 28-point plan of 20 Nov 2025 as encoded when v1
@@ -72,6 +77,17 @@ pub struct Problem {
 }
 
 impl Scenario {
+    /// The package a link of this model with no settings stands for, and what a fresh page
+    /// opens with: the model's opening document, or, for models from before link format 2
+    /// (which had none), the frozen `V1_DEFAULTS`. A published model never changes, so neither
+    /// does what its links omit.
+    pub fn opening_package(&self) -> Package {
+        match self.meta.opening {
+            Some(document) => self.document_package(document),
+            None => self.v1_default_package(),
+        }
+    }
+
     /// The package a v1 link with no settings stands for. If the scenario has lost a v1 default
     /// (a test guards against it), the issue's `when_silent` option stands in.
     pub fn v1_default_package(&self) -> Package {
@@ -88,11 +104,30 @@ impl Scenario {
     }
 }
 
-/// Writes the canonical link body (without `#`) for a package: the version, then every issue
-/// that differs from the v1 default, in the canonical order, as `issue=option` or `issue=amount`.
+/// Writes the canonical link body (without `#`) for a package: the format version, the model
+/// version, then every issue that differs from the model's opening package, in the canonical
+/// order, as `issue=option` or `issue=amount`.
 pub fn encode(scenario: &Scenario, package: &Package) -> String {
-    let defaults = scenario.v1_default_package();
-    let mut link = format!("v={CURRENT_VERSION}");
+    let mut link = format!("v={CURRENT_VERSION}&{MODEL_KEY}={}", scenario.meta.version);
+    write_differences(scenario, package, &scenario.opening_package(), &mut link);
+    link
+}
+
+/// The canonical version-1 body of a package (against `V1_DEFAULTS`, no model part). This
+/// build never writes version 1; the golden corpus uses it to check that old links still read
+/// exactly as they did.
+pub fn encode_v1(scenario: &Scenario, package: &Package) -> String {
+    let mut link = "v=1".to_string();
+    write_differences(scenario, package, &scenario.v1_default_package(), &mut link);
+    link
+}
+
+fn write_differences(
+    scenario: &Scenario,
+    package: &Package,
+    defaults: &Package,
+    link: &mut String,
+) {
     for issue in canonical_order(scenario) {
         let choice = package.choice(issue);
         if choice == defaults.choice(issue) {
@@ -106,7 +141,85 @@ pub fn encode(scenario: &Scenario, package: &Package) -> String {
             Choice::Amount(amount) => link.push_str(&amount.to_string()),
         }
     }
-    link
+}
+
+/// The same package under another model, matched by issue and option ids (which are never
+/// renamed). What `to` lacks is reported, as for any link.
+pub fn translate(from: &Scenario, to: &Scenario, package: &Package) -> Decoded {
+    let mut link = format!("v={CURRENT_VERSION}&{MODEL_KEY}={}", to.meta.version);
+    for (issue, spec) in from.issues.iter().enumerate() {
+        link.push('&');
+        link.push_str(&spec.id);
+        link.push('=');
+        match package.choice(issue) {
+            Choice::Option(option) => link.push_str(&spec.options[option].id),
+            Choice::Amount(amount) => link.push_str(&amount.to_string()),
+        }
+    }
+    decode(to, &link)
+}
+
+/// Which published model a link asks to be read with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkModel {
+    /// The model to decode and score the link with.
+    pub model: &'static ModelFile,
+    /// Whether the link names a model this build does not have (it is then read with the
+    /// current model, and `decode` says so).
+    pub unknown: bool,
+}
+
+/// The model a link was made with, read before decoding it so that the caller can load that
+/// model: the one its `m=` part names; the first published model for links without one
+/// (every link made before link format 2); the current model for an empty link (a fresh
+/// page). Never fails; reads at most the first `MAX_PARTS` parts of `MAX_LINK_BYTES` bytes.
+pub fn link_model(input: &str) -> LinkModel {
+    let body = body_of(input);
+    let current = LinkModel {
+        model: models::current(),
+        unknown: false,
+    };
+    if body.is_empty() {
+        return current;
+    }
+    let named = body
+        .split('&')
+        .take(MAX_PARTS)
+        .find_map(|part| part.strip_prefix(MODEL_KEY)?.strip_prefix('='));
+    match named {
+        Some(version) => match models::find(version) {
+            Some(model) => LinkModel {
+                model,
+                unknown: false,
+            },
+            None => LinkModel {
+                unknown: true,
+                ..current
+            },
+        },
+        None => LinkModel {
+            model: models::find(models::FIRST_VERSION).unwrap_or(models::current()),
+            unknown: false,
+        },
+    }
+}
+
+/// The body of a link: after `#` if there is one, trimmed, cut to `MAX_LINK_BYTES` on a
+/// character boundary.
+fn body_of(input: &str) -> &str {
+    let body = match input.find('#') {
+        Some(hash) => &input[hash + 1..],
+        None => input,
+    };
+    let body = body.trim();
+    if body.len() <= MAX_LINK_BYTES {
+        return body;
+    }
+    let mut end = MAX_LINK_BYTES;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
 }
 
 /// Issue indices in canonical order: the v1 order, then any issue the v1 list lacks.
@@ -122,21 +235,18 @@ fn canonical_order(scenario: &Scenario) -> impl Iterator<Item = usize> + '_ {
     listed.chain(unlisted)
 }
 
-/// Reads a link: a whole URL, a `#fragment`, or the text after `#`. Never fails, never panics;
-/// the work is linear in `min(input length, MAX_LINK_BYTES)`.
+/// Reads a link with `scenario` (the model [`link_model`] picked): a whole URL, a `#fragment`,
+/// or the text after `#`. Omitted issues take the model's opening package. Never fails, never
+/// panics; the work is linear in `min(input length, MAX_LINK_BYTES)`.
 pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     let mut problems = Vec::new();
-    let body = match input.find('#') {
+    let whole = match input.find('#') {
         Some(hash) => &input[hash + 1..],
         None => input,
-    };
-    let mut body = body.trim();
-    if body.len() > MAX_LINK_BYTES {
-        let mut end = MAX_LINK_BYTES;
-        while !body.is_char_boundary(end) {
-            end -= 1;
-        }
-        body = &body[..end];
+    }
+    .trim();
+    let body = body_of(input);
+    if whole.len() > body.len() {
         problems.push(Problem {
             issue: None,
             message: format!(
@@ -145,7 +255,7 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             ),
         });
     }
-    let mut package = scenario.v1_default_package();
+    let mut package = scenario.opening_package();
     if body.is_empty() {
         return Decoded { package, problems };
     }
@@ -153,6 +263,8 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     let mut parts = body.split('&').filter(|part| !part.is_empty());
     let mut seen = vec![false; scenario.issues.len()];
     let mut first = true;
+    let mut model_seen = false;
+    let mut needs_model = false;
     let mut read = 0usize;
     for part in parts.by_ref() {
         read += 1;
@@ -183,11 +295,14 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             first = false;
             if key == "v" {
                 version_problem(value, &mut problems);
+                needs_model = value == CURRENT_VERSION.to_string();
                 continue;
             }
             problems.push(Problem {
                 issue: None,
-                message: "The link has no version number; it was read as version 1.".to_string(),
+                message: format!(
+                    "The link has no format version; it was read as version {CURRENT_VERSION}."
+                ),
             });
         } else if key == "v" {
             problems.push(Problem {
@@ -195,6 +310,26 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
                 message: "The version number appears more than once; the first one was used."
                     .to_string(),
             });
+            continue;
+        }
+        if key == MODEL_KEY {
+            if model_seen {
+                problems.push(Problem {
+                    issue: None,
+                    message: "The model version appears more than once; the first one was used."
+                        .to_string(),
+                });
+            } else if value != scenario.meta.version {
+                problems.push(Problem {
+                    issue: None,
+                    message: format!(
+                        "The link was made with model “{}”, which this version of the sandbox does not have; it was read with model {}.",
+                        quote(value),
+                        scenario.meta.version
+                    ),
+                });
+            }
+            model_seen = true;
             continue;
         }
         let Some(issue) = scenario.issue_index(key) else {
@@ -217,6 +352,15 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
         seen[issue] = true;
         apply_value(scenario, &mut package, issue, value, &mut problems);
     }
+    if needs_model && !model_seen {
+        problems.push(Problem {
+            issue: None,
+            message: format!(
+                "The link has no model version; it was read with model {}.",
+                scenario.meta.version
+            ),
+        });
+    }
     Decoded { package, problems }
 }
 
@@ -226,7 +370,7 @@ fn version_problem(value: &str, problems: &mut Vec<Problem>) {
             .then(|| value.parse::<u32>().ok())
             .flatten();
     match version {
-        Some(CURRENT_VERSION) => {}
+        Some(1 | CURRENT_VERSION) => {}
         Some(newer) if newer > CURRENT_VERSION => problems.push(Problem {
             issue: None,
             message: format!(

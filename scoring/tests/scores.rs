@@ -260,7 +260,7 @@ fn amounts_interpolate_between_reference_points() {
 
 #[test]
 fn the_embedded_scenario_is_the_file_parsed_now() {
-    let parsed = Scenario::parse(scoring::builtin::SCENARIO_TOML).expect("the file is valid");
+    let parsed = Scenario::parse(scoring::models::SCENARIO_TOML).expect("the file is valid");
     assert_eq!(parsed, scenario(), "the build embedded the current file");
     assert_eq!(parsed.issues.len(), 20);
     assert_eq!(
