@@ -1,30 +1,50 @@
-//! `<App/>`: owns the reducer, keeps the URL in step with the package (through browser.rs and
-//! the core's codec only), computes the scores during render and lays out the page.
+//! `<App/>`: owns the reducer for one model, keeps the URL in step with the package (through
+//! browser.rs and the core's codec only), computes the scores during render and lays out the
+//! page. `<Root/>` (loader.rs) mounts it once the model a link names is loaded.
 
-use std::rc::Rc;
-
-use scoring::{Scenario, decode, encode};
+use scoring::{Decoded, decode, encode, link_model};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::analysis::{AnalysisPanel, DEFAULT_CONCENTRATION, use_analysis};
+use crate::components::assumptions::AssumptionsSection;
 use crate::components::balance::BalancePanel;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::notice::LinkProblems;
+use crate::components::notice::{LinkProblems, ModelNotice};
 use crate::components::provisions::Provisions;
-use crate::state::{Action, AppState, UrlWrite};
+use crate::loader::ModelRequest;
+use crate::state::{Action, AppState, ScenarioRef, UrlWrite};
 use crate::text;
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub scenario: ScenarioRef,
+    /// The link the page opened (or the package carried over from another model).
+    pub decoded: Decoded,
+    /// Write the opened package's link as a new history entry (after a change of model).
+    pub push: bool,
+    pub on_request: Callback<ModelRequest>,
+}
+
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| {
-        // The embedded scenario is validated by the test suite; if it were ever broken, the
-        // panic hook shows the error banner instead of a blank page.
-        let scenario = Rc::new(Scenario::builtin().unwrap_or_else(|error| panic!("{error}")));
-        let decoded = decode(&scenario, &browser::fragment());
-        AppState::open(scenario, decoded)
-    });
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let scenario = props.scenario.0.clone();
+        let decoded = props.decoded.clone();
+        use_reducer(move || AppState::open(scenario, decoded))
+    };
+
+    // A package carried over from another model gets its own link, as a new history entry.
+    {
+        let scenario = state.scenario.clone();
+        let package = state.package.clone();
+        use_effect_with(props.push, move |push| {
+            if *push {
+                browser::write_fragment(&encode(&scenario, &package), true);
+            }
+        });
+    }
 
     // Write the URL after each change of the package: replace for toggles, push for presets.
     {
@@ -38,15 +58,21 @@ pub fn App() -> Html {
         });
     }
 
-    // Back/forward (and a hand-edited fragment) reopen the state from the URL.
+    // Back/forward (and a hand-edited fragment) reopen the state from the URL; a link made with
+    // another model goes back to the loader.
     {
         let dispatch = state.dispatcher();
         let scenario = state.scenario.clone();
+        let on_request = props.on_request.clone();
         use_effect_with((), move |_| {
             let listener = browser::listen_for_navigation(move |fragment| {
-                dispatch.dispatch(Action::OpenLink {
-                    decoded: decode(&scenario, &fragment),
-                })
+                if link_model(&fragment).model.version == scenario.meta.version {
+                    dispatch.dispatch(Action::OpenLink {
+                        decoded: decode(&scenario, &fragment),
+                    })
+                } else {
+                    on_request.emit(ModelRequest::Open(fragment))
+                }
             });
             move || drop(listener)
         });
@@ -76,29 +102,44 @@ pub fn App() -> Html {
         let concentration = concentration.clone();
         Callback::from(move |value: u32| concentration.set(value))
     };
+    let on_use_current = {
+        let on_request = props.on_request.clone();
+        let from = state.scenario.0.clone();
+        let package = state.package.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_request.emit(ModelRequest::UseCurrent {
+                from: from.clone(),
+                package: package.clone(),
+            })
+        })
+    };
 
     html! {
         <>
             <a class="skip-link" href="#balance">{ text::SKIP_TO_BALANCE }</a>
             <Header scenario={state.scenario.clone()} package={state.package.clone()}
-                base_document={state.base_document} dispatch={dispatch.clone()} />
+                base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()} />
+            <ModelNotice scenario={state.scenario.clone()} on_use_current={on_use_current} />
             <LinkProblems problems={state.link_problems.clone()} dispatch={dispatch.clone()} />
             <div class="layout">
                 <main id="provisions" class="provisions" aria-labelledby="provisions-heading">
                     <h2 id="provisions-heading" class="visually-hidden">{ text::PROVISIONS_HEADING }</h2>
                     <Provisions scenario={state.scenario.clone()} package={state.package.clone()}
                         previous={state.previous.clone()} revision={state.revision}
-                        base_document={state.base_document} dispatch={dispatch.clone()} />
+                        origins={state.origins.clone()} base_document={state.base_document} dispatch={dispatch.clone()} />
                 </main>
                 <aside id="balance" class="balance" aria-labelledby="balance-heading" tabindex="-1">
                     <BalancePanel scenario={state.scenario.clone()} package={state.package.clone()}
                         scores={scores.clone()} previous={previous.clone()} revision={state.revision}
-                        breakdown_party={state.breakdown_party} {bands} dispatch={dispatch.clone()} />
+                        origins={state.origins.clone()} base_document={state.base_document}
+                        breakdown_party={state.breakdown_party} explained_party={state.explained_party}
+                        {bands} dispatch={dispatch.clone()} />
                 </aside>
             </div>
             <AnalysisPanel scenario={state.scenario.clone()} package={state.package.clone()}
                 {scenario_level} {package_level} concentration={*concentration} {on_concentration}
                 dispatch={dispatch.clone()} />
+            <AssumptionsSection scenario={state.scenario.clone()} />
             <Footer scenario={state.scenario.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">
                 { &state.announcement }

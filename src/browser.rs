@@ -228,3 +228,41 @@ pub fn publish_bench(text: &str) {
         }
     }
 }
+
+/// Fetches `path` (relative to the page) from the page's own origin and returns its bytes, or
+/// a short reason for the failure (offline, not found, a policy that blocks it).
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    let window = window().ok_or_else(|| "no window".to_string())?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|error| describe_js_error(&error))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "the fetch did not return a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|error| describe_js_error(&error))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|error| describe_js_error(&error))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn describe_js_error(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the request failed".to_string())
+}
+
+/// Moves focus to `id` once the next frame is painted (after the render that creates it).
+pub fn focus_soon(id: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        after_next_paint().await;
+        focus(id);
+    });
+}

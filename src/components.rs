@@ -1,6 +1,7 @@
 //! The page's components, one per file.
 
 pub mod analysis;
+pub mod assumptions;
 pub mod balance;
 pub mod footer;
 pub mod header;

@@ -6,5 +6,6 @@ pub mod app;
 pub mod bench;
 pub mod browser;
 pub mod components;
+pub mod loader;
 pub mod state;
 pub mod text;

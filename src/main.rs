@@ -29,5 +29,5 @@ fn main() {
         peace_plan_sandbox::browser::show_fatal_error("The page has no #app element.");
         return;
     };
-    yew::Renderer::<peace_plan_sandbox::app::App>::with_root(root).render();
+    yew::Renderer::<peace_plan_sandbox::loader::Root>::with_root(root).render();
 }

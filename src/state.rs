@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use scoring::{Decoded, Package, Scenario};
+use scoring::provenance::{Origin, Provenance};
+use scoring::{Decoded, DocumentKind, Package, Scenario};
 use yew::Reducible;
 
 /// The scenario shared by every component; compared by pointer, as it never changes at runtime.
@@ -44,12 +45,18 @@ pub struct AppState {
     pub previous: Package,
     /// Increases on every change of `package`; keys the highlight so it restarts.
     pub revision: u64,
-    /// The document the package was loaded from (for "this document is silent here" notes).
+    /// The document the package was loaded from (or the link matched), if any.
     pub base_document: Option<usize>,
+    /// Partial documents applied on top since, in order.
+    pub applied: Vec<usize>,
+    /// Where each provision's choice comes from: a text, an assumption, or the user.
+    pub origins: Vec<Origin>,
     /// Problems of the link the page was opened with, until dismissed.
     pub link_problems: Vec<String>,
     /// Which party's concession is broken down by issue.
     pub breakdown_party: usize,
+    /// The party whose value is being explained term by term, if any.
+    pub explained_party: Option<usize>,
     /// The text of the polite live region; changes only on committed changes, not slider steps.
     pub announcement: String,
     pub url_write: UrlWrite,
@@ -71,6 +78,10 @@ pub enum Action {
     LoadPreset {
         document: usize,
     },
+    /// A partial document's own positions applied on the package: a new history entry.
+    ApplyDocument {
+        document: usize,
+    },
     /// A link read from the URL, on load or on back/forward.
     OpenLink {
         decoded: Decoded,
@@ -83,18 +94,25 @@ pub enum Action {
     ShowBreakdownFor {
         party: usize,
     },
+    /// Show (or, with `None`, hide) how a party's value is made.
+    ExplainValue {
+        party: Option<usize>,
+    },
 }
 
 impl AppState {
     /// The state for a page opened with `decoded` (the URL's fragment).
     pub fn open(scenario: Rc<Scenario>, decoded: Decoded) -> AppState {
         let scenario = ScenarioRef(scenario);
-        let base_document = matching_document(&scenario, &decoded.package);
+        let (base_document, provenance) = scenario.provenance_of(&decoded.package);
         AppState {
             previous: decoded.package.clone(),
             package: decoded.package,
             revision: 0,
             base_document,
+            applied: Vec::new(),
+            origins: provenance.origins,
+            explained_party: None,
             link_problems: decoded
                 .problems
                 .into_iter()
@@ -113,13 +131,32 @@ impl AppState {
         } else {
             self.announcement.clone()
         };
+        // Issues the user changed become the user's choice; the rest keep their origin.
+        let origins = (0..self.scenario.issues.len())
+            .map(|issue| {
+                if package.choice(issue) == self.package.choice(issue) {
+                    self.origins[issue]
+                } else {
+                    Origin::Chosen
+                }
+            })
+            .collect();
         AppState {
             previous: self.package.clone(),
             package,
             revision: self.revision + 1,
             announcement,
             url_write,
+            origins,
             ..self.clone()
+        }
+    }
+
+    /// The package with the origin of each provision.
+    pub fn provenance(&self) -> Provenance {
+        Provenance {
+            package: self.package.clone(),
+            origins: self.origins.clone(),
         }
     }
 }
@@ -188,15 +225,36 @@ impl Reducible for AppState {
                 if document >= scenario.documents.len() {
                     return self;
                 }
-                let package = scenario.document_package(document);
-                let mut next = self.with_package(package, UrlWrite::Push, true);
+                let resolved = scenario.resolve(document);
+                let mut next = self.with_package(resolved.package, UrlWrite::Push, true);
                 next.base_document = Some(document);
+                next.applied = Vec::new();
+                next.origins = resolved.origins;
+                next
+            }
+            Action::ApplyDocument { document } => {
+                if scenario
+                    .documents
+                    .get(document)
+                    .is_none_or(|spec| spec.kind != DocumentKind::Partial)
+                {
+                    return self;
+                }
+                let applied = scenario.apply_document(&self.provenance(), document);
+                if applied.package == self.package && applied.origins == self.origins {
+                    return self;
+                }
+                let mut next = self.with_package(applied.package, UrlWrite::Push, true);
+                next.origins = applied.origins;
+                next.applied.push(document);
                 next
             }
             Action::OpenLink { decoded } => {
-                let base_document = matching_document(scenario, &decoded.package);
+                let (base_document, provenance) = scenario.provenance_of(&decoded.package);
                 let mut next = self.with_package(decoded.package, UrlWrite::None, true);
                 next.base_document = base_document;
+                next.applied = Vec::new();
+                next.origins = provenance.origins;
                 next.link_problems = decoded
                     .problems
                     .into_iter()
@@ -208,9 +266,13 @@ impl Reducible for AppState {
                 if package.choices().len() != scenario.issues.len() || package == self.package {
                     return self;
                 }
-                let base_document = matching_document(scenario, &package).or(self.base_document);
+                let (matched, provenance) = scenario.provenance_of(&package);
                 let mut next = self.with_package(package, UrlWrite::Push, true);
-                next.base_document = base_document;
+                if matched.is_some() {
+                    next.base_document = matched;
+                    next.applied = Vec::new();
+                    next.origins = provenance.origins;
+                }
                 next
             }
             Action::DismissLinkProblems => {
@@ -229,6 +291,18 @@ impl Reducible for AppState {
                 }
                 AppState {
                     breakdown_party: party,
+                    url_write: UrlWrite::None,
+                    ..(*self).clone()
+                }
+            }
+            Action::ExplainValue { party } => {
+                if party.is_some_and(|party| party >= scenario.parties.len())
+                    || party == self.explained_party
+                {
+                    return self;
+                }
+                AppState {
+                    explained_party: party,
                     url_write: UrlWrite::None,
                     ..(*self).clone()
                 }

@@ -298,6 +298,9 @@ fn main() -> ExitCode {
 /// Where the page looks for model files, relative to itself.
 const MODELS_DIR: &str = "models";
 
+/// The glossary, as written in docs/ (the page links to the HTML the build makes of it).
+const GLOSSARY: &str = include_str!("../../docs/glossary.md");
+
 fn write_site_files(dir: &std::path::Path) -> std::io::Result<usize> {
     let models = dir.join(MODELS_DIR);
     std::fs::create_dir_all(&models)?;
@@ -305,7 +308,24 @@ fn write_site_files(dir: &std::path::Path) -> std::io::Result<usize> {
         let bytes = scoring::models::model_bytes(model).expect("every published model is built in");
         std::fs::write(models.join(model.file), bytes)?;
     }
+    std::fs::write(dir.join("glossary.html"), glossary_html())?;
     Ok(scoring::models::MODELS.len())
+}
+
+/// The glossary as a standalone page: same origin, no script, the page's strict policy.
+fn glossary_html() -> String {
+    let mut body = String::new();
+    let options = pulldown_cmark::Options::ENABLE_DEFINITION_LIST;
+    pulldown_cmark::html::push_html(
+        &mut body,
+        pulldown_cmark::Parser::new_ext(GLOSSARY, options),
+    );
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Glossary — Peace Plan Sandbox</title>\n</head>\n<body>\n<p><a href=\"./\">Back to the sandbox</a></p>\n{body}</body>\n</html>\n"
+    )
 }
 
 /// Tells the user, on stderr, when a link was made with an older model, and what the same

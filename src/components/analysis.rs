@@ -68,7 +68,7 @@ pub fn use_analysis(
             wasm_bindgen_futures::spawn_local(async move {
                 // Let the first frame paint before any heavy work.
                 browser::after_next_paint().await;
-                let base = scenario.v1_default_package();
+                let base = scenario.opening_package();
                 let analyzer = Analyzer::new(&scenario, &base);
                 let frontier = analyzer.frontier();
                 TimeoutFuture::new(0).await;
@@ -449,10 +449,10 @@ pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
     let mut markers: Vec<(&str, &str, f64, f64)> = Vec::new();
     if let Some(references) = &level.references {
         for (label, class, suggestion) in [
-            (text::NASH_TITLE, "marker-nash", &references.nash),
-            (text::KS_TITLE, "marker-ks", &references.kalai_smorodinsky),
+            (text::NASH_SHORT, "marker-nash", &references.nash),
+            (text::KS_SHORT, "marker-ks", &references.kalai_smorodinsky),
             (
-                text::EGALITARIAN_TITLE,
+                text::EGALITARIAN_SHORT,
                 "marker-egal",
                 &references.egalitarian,
             ),

@@ -1,16 +1,20 @@
-//! The concession-balance panel: a bar per party with value, concession, gain and acceptance,
-//! red-line badges with their reasons, the ratification verdict, the balance in one number and
-//! in words, and the per-issue breakdown of one party's concession.
+//! The concession-balance panel: a short "how to read this", the balance in one number and in
+//! words (and, for a package from texts, the balance over the provisions the texts settle
+//! beside the whole-package balance), a bar per party with value, concession, gain and the
+//! model's acceptance test, red-line badges with their reasons (marked where an assumed
+//! provision crosses them), the explanation of a party's value term by term, the model's
+//! ratification test, and the per-issue breakdown of one party's concession.
 
 use std::rc::Rc;
 
+use scoring::provenance::{Origin, Provenance};
 use scoring::score::{format_points, format_signed_points};
 use scoring::share::describe_choice;
 use scoring::{Package, Role, Scores};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::sources::SourceLinks;
+use crate::components::sources::{CitedText, SourceLinks};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -21,7 +25,11 @@ pub struct BalancePanelProps {
     pub scores: Rc<Scores>,
     pub previous: Rc<Scores>,
     pub revision: u64,
+    /// Where each provision's choice comes from.
+    pub origins: Vec<Origin>,
+    pub base_document: Option<usize>,
     pub breakdown_party: usize,
+    pub explained_party: Option<usize>,
     /// Per party, the 5–95 % band of its concession under uncertain weights, once computed.
     pub bands: Option<Vec<scoring::robustness::Band>>,
     pub dispatch: UseReducerDispatcher<AppState>,
@@ -79,6 +87,18 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
         Some("flash-odd")
     };
 
+    let explain = |party: usize| {
+        let dispatch = props.dispatch.clone();
+        let open = props.explained_party == Some(party);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::ExplainValue {
+                party: (!open).then_some(party),
+            });
+            if !open {
+                crate::browser::focus_soon("explanation");
+            }
+        })
+    };
     let parties = scenario.parties.iter().enumerate().map(|(index, party)| {
         let score = &scores.parties[index];
         let before = &previous.parties[index];
@@ -90,15 +110,18 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                     <span class="party-name">{ &party.name }</span>
                     <span class="party-role">{ format!(" ({})", party.role.as_str()) }</span>
                     if score.accepts {
-                        <span class="badge badge-accepts">{ format!("✓ {}", text::ACCEPTS) }</span>
+                        <span class="badge badge-accepts" data-testid={format!("verdict-{}", party.id)}>{ format!("✓ {}", text::ACCEPTS) }</span>
                     } else {
-                        <span class="badge badge-rejects">{ format!("✗ {}", text::REJECTS) }</span>
+                        <span class="badge badge-rejects" data-testid={format!("verdict-{}", party.id)}>{ format!("✗ {}", text::REJECTS) }</span>
                     }
                 </div>
                 { banded_bar("bar-value", score.value, props.bands.as_ref().and_then(|bands| bands.get(index)).map(|band| (100.0 - band.p95, 100.0 - band.p5))) }
                 <dl class="party-numbers">
                     <div><dt>{ text::CONCESSION }</dt><dd class="num" data-testid={format!("concession-{}", party.id)}>{ format_points(score.concession) }{ delta(score.concession, before.concession) }</dd></div>
-                    <div><dt>{ text::VALUE }</dt><dd class="num" data-testid={format!("value-{}", party.id)}>{ format_points(score.value) }</dd></div>
+                    <div><dt>{ text::VALUE }</dt><dd class="num"><button type="button" class="value-button" data-testid={format!("value-{}", party.id)}
+                        aria-expanded={(props.explained_party == Some(index)).to_string()} aria-controls="explanation"
+                        title={format!("{} {}", text::EXPLAIN_VALUE, party.name)}
+                        onclick={explain(index)}>{ format_points(score.value) }</button></dd></div>
                     <div><dt>{ text::GAIN }</dt><dd class="num" data-testid={format!("gain-{}", party.id)}>{ format_signed_points(score.gain) }</dd></div>
                     if let Some(band) = props.bands.as_ref().and_then(|bands| bands.get(index)) {
                         <div><dt>{ format!("{} {}", text::CONCESSION, text::BAND) }</dt><dd class="num band" data-testid={format!("band-{}", party.id)}>{ format!("{}–{}", format_points(band.p5), format_points(band.p95)) }</dd></div>
@@ -108,7 +131,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                     <ul class="reasons">
                         if below {
                             <li class="reason">
-                                { format!("{} {} (walk-away point {} ", party.name, text::BELOW_WALK_AWAY, format_points(scenario.assumptions.parties[index].reservation)) }
+                                { format!("{} {} (walk-away value {} ", party.name, text::BELOW_WALK_AWAY, format_points(scenario.assumptions.parties[index].reservation)) }
                                 <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ ")" }
                             </li>
                         }
@@ -116,14 +139,19 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                             let red_line = &party.red_lines[line];
                             let tip_id = format!("redline-{}-{}", party.id, red_line.id);
                             let issue = &scenario.issues[red_line.issue];
+                            let through_assumed = props.origins[red_line.issue].is_assumed();
                             html! {
-                                <li class="reason redline" key={red_line.id.clone()}>
-                                    <button type="button" class="badge badge-redline" aria-describedby={tip_id.clone()}>
-                                        { format!("Red line crossed: {}", issue.label) }
+                                <li class={classes!("reason", "redline", through_assumed.then_some("redline-assumed"))} key={red_line.id.clone()}>
+                                    <button type="button" class="badge badge-redline" aria-describedby={tip_id.clone()} data-testid="redline">
+                                        { format!("{}: {}", text::RED_LINE_CROSSED, issue.label) }
+                                        if through_assumed {
+                                            <span class="redline-assumed-note">{ format!(" ({})", text::THROUGH_ASSUMED) }</span>
+                                        }
                                     </button>
+                                    { " " }<span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
                                     <span class="tip" role="tooltip" id={tip_id}>
-                                        { format!("{} Crossed by “{}”. ", red_line.statement, describe_choice(scenario, red_line.issue, props.package.choice(red_line.issue))) }
-                                        <SourceLinks scenario={scenario.clone()} sources={red_line.sources.clone()} />
+                                        { format!("{} {} “{}”. {} ", text::STATED_POSITION, red_line.statement, describe_choice(scenario, red_line.issue, props.package.choice(red_line.issue)), text::REDLINE_MODELLING) }
+                                        <SourceLinks scenario={scenario.clone()} sources={red_line.sources.clone()} compact=true />
                                     </span>
                                 </li>
                             }
@@ -151,21 +179,55 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             .then(a.cmp(&b))
     });
 
+    let provenance = Provenance {
+        package: props.package.clone(),
+        origins: props.origins.clone(),
+    };
+    let coverage = scenario.coverage(&provenance);
+    let from_texts = !coverage.stated.is_empty();
+    let names = format!(
+        "{} − {}",
+        scenario.parties[scores.balance.first].name, scenario.parties[scores.balance.second].name
+    );
     html! {
         <div class="balance-panel">
             <h2 id="balance-heading">{ text::BALANCE_HEADING }</h2>
+            <details class="how-to-read" data-testid="how-to-read">
+                <summary>{ text::HOW_TO_READ }</summary>
+                <ul>{ for text::HOW_TO_READ_POINTS.iter().map(|point| html! { <li>{ *point }</li> }) }</ul>
+                <p><a href="glossary.html" target="_blank" rel="noopener">{ text::GLOSSARY_LINK }</a>{ " · " }<a href="#assumptions-heading" onclick={jump_to("assumptions-heading")}>{ text::ASSUMPTIONS_LINK }</a></p>
+            </details>
             <div class={classes!("balance-summary", flash)}>
                 <p class="balance-number" data-testid="balance-points">
                     { format_signed_points(scores.balance.points) }
-                    <span class="balance-unit">{ format!(" points ({} − {} concession)", scenario.parties[scores.balance.first].name, scenario.parties[scores.balance.second].name) }</span>
+                    <span class="balance-unit">{ format!(" {} ({names} {})", text::POINTS, text::CONCESSION_LOWER) }</span>
                 </p>
                 <p class="balance-words" data-testid="balance-words">{ scenario.balance_words(&scores.balance) }</p>
+                if from_texts && !coverage.assumed.is_empty() {
+                    <div class="coverage" data-testid="coverage">
+                        <p>
+                            { format!("{} ", text::WHOLE_PACKAGE_PREFIX) }
+                            <strong>{ format!("{} {}", coverage.assumed.len(), if coverage.assumed.len() == 1 { text::PROVISION } else { text::PROVISIONS }) }</strong>
+                            { format!(" {} {} ", if coverage.assumed.len() == 1 { text::IS } else { text::ARE }, text::ASSUMED_LOWER) }<span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+                            { format!(" {}", text::MARKED_BELOW) }
+                        </p>
+                        <p class="settled-balance">
+                            { format!("{} {} {} ", text::SETTLED_PREFIX, coverage.stated.len(), if coverage.stated.len() == 1 { text::PROVISION } else { text::PROVISIONS }) }
+                            { format!("{} ", text::SETTLED_SUFFIX) }
+                            <strong data-testid="settled-balance">{ coverage.balance.map_or_else(|| text::NOT_AVAILABLE.to_string(), format_signed_points) }</strong>
+                            { format!(" {} ({names} {})", text::POINTS, text::CONCESSION_LOWER) }
+                        </p>
+                    </div>
+                } else if from_texts {
+                    <p class="coverage" data-testid="coverage">{ format!("{} {} {}.", text::ALL_SETTLED_PREFIX, coverage.stated.len(), text::ALL_SETTLED_SUFFIX) }</p>
+                }
                 <p class="spread-words">{ scenario.spread_words(&scores.spread) }</p>
             </div>
             <ul class="parties">{ for parties }</ul>
+            { explanation(props) }
             <div class={classes!("verdict", if scores.ratified { "verdict-yes" } else { "verdict-no" })} data-testid="ratified">
                 <strong>{ if scores.ratified { format!("✓ {}", text::RATIFIED) } else { format!("✗ {}", text::NOT_RATIFIED) } }</strong>
-                { if guarantors_accepting.is_empty() { String::new() } else { format!(" — guarantors accepting: {}", guarantors_accepting.join(", ")) } }
+                { if guarantors_accepting.is_empty() { String::new() } else { format!(" — {}: {}", text::GUARANTORS_PASSING, guarantors_accepting.join(", ")) } }
                 <p class="rule">{ text::RATIFICATION_RULE }</p>
             </div>
             <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ASSUMPTION_NOTE }</p>
@@ -200,7 +262,12 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                                 <tr key={scenario.issues[issue].id.clone()}>
                                     <th scope="row">
                                         { &scenario.issues[issue].label }
-                                        <span class="breakdown-choice-label">{ describe_choice(scenario, issue, props.package.choice(issue)) }</span>
+                                        <span class="breakdown-choice-label">
+                                            { describe_choice(scenario, issue, props.package.choice(issue)) }
+                                            if props.origins[issue].is_assumed() {
+                                                { " " }<span class="assumed-mark">{ format!("({})", text::ASSUMED_LOWER) }</span>
+                                            }
+                                        </span>
                                     </th>
                                     <td class="num">{ format_points(points) }</td>
                                     <td class={format!("party-{}", scenario.parties[breakdown].id)}>{ bar("bar-breakdown", points * 4.0) }</td>
@@ -211,5 +278,80 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                 </table>
             </section>
         </div>
+    }
+}
+
+/// A link that moves focus to an element instead of changing the URL's fragment (which holds
+/// the package).
+fn jump_to(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        crate::browser::focus(id);
+    })
+}
+
+/// How one party's value is made: each provision's weight × the party's value of the choice,
+/// with the rationale of that valuation, summing to the value shown on its card.
+fn explanation(props: &BalancePanelProps) -> Html {
+    let Some(party) = props.explained_party else {
+        return Html::default();
+    };
+    let scenario = &props.scenario;
+    let score = &props.scores.parties[party];
+    let name = &scenario.parties[party].name;
+    let weights = &scenario.assumptions.parties[party].weights;
+    let close = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ExplainValue { party: None }))
+    };
+    html! {
+        <section class="explanation" id="explanation" tabindex="-1" aria-labelledby="explanation-heading" data-testid="explanation">
+            <h3 id="explanation-heading">{ format!("{} {name}{}", text::EXPLANATION_HEADING, text::EXPLANATION_HEADING_END) }</h3>
+            <p class="muted">
+                { text::EXPLANATION_HELP }{ " " }<span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+            </p>
+            <div class="table-scroll">
+                <table class="explanation-table">
+                    <caption class="visually-hidden">{ format!("{} {name}{}", text::EXPLANATION_HEADING, text::EXPLANATION_HEADING_END) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ text::PROVISION_HEADING }</th>
+                        <th scope="col" class="num">{ text::WEIGHT }</th>
+                        <th scope="col" class="num">{ text::VALUE }</th>
+                        <th scope="col" class="num">{ text::POINTS_HEADING }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for (0..scenario.issues.len()).map(|issue| {
+                            let choice = props.package.choice(issue);
+                            let value = scenario.choice_value(party, issue, choice);
+                            let points = scenario.contribution_units(party, issue, choice);
+                            let rationale = match choice {
+                                scoring::Choice::Option(option) => scenario.assumptions.values[issue][option].rationale.clone(),
+                                scoring::Choice::Amount(_) => text::INTERPOLATED.to_string(),
+                            };
+                            html! {
+                                <tr key={scenario.issues[issue].id.clone()}>
+                                    <th scope="row">
+                                        { &scenario.issues[issue].label }
+                                        <span class="breakdown-choice-label">{ describe_choice(scenario, issue, choice) }</span>
+                                        <span class="rationale"><CitedText scenario={scenario.clone()} text={rationale} /></span>
+                                    </th>
+                                    <td class="num">{ weights[issue] }</td>
+                                    <td class="num">{ format_points(value) }</td>
+                                    <td class="num">{ format_points(scoring::search::points(points)) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                    <tfoot><tr>
+                        <th scope="row">{ text::EXPLANATION_TOTAL }</th>
+                        <td class="num">{ "100" }</td>
+                        <td></td>
+                        <td class="num" data-testid="explanation-total">{ format_points(score.value) }</td>
+                    </tr></tfoot>
+                </table>
+            </div>
+            <p class="muted"><CitedText scenario={scenario.clone()} text={scenario.assumptions.parties[party].weights_rationale.clone()} /></p>
+            <button type="button" class="button-secondary" onclick={close}>{ text::CLOSE }</button>
+        </section>
     }
 }

@@ -1,12 +1,14 @@
-//! The header: title, the preset picker (every document with its date and nature) and the share
-//! button that copies the exact link, with a visible confirmation.
+//! The header: title, the preset picker (every document with its date, nature, kind and how many
+//! provisions it settles), the control that applies a partial text on top of the package, the
+//! description of the document on screen with its sources, and the share button that copies
+//! the exact link, with a visible confirmation.
 
 use scoring::Package;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::sources::SourceLinks;
+use crate::components::sources::{Caution, CitedText, SourceLinks, format_date};
 use crate::state::{Action, AppState, ScenarioRef, matching_document};
 use crate::text;
 
@@ -15,7 +17,29 @@ pub struct HeaderProps {
     pub scenario: ScenarioRef,
     pub package: Package,
     pub base_document: Option<usize>,
+    /// Partial documents applied on top since.
+    pub applied: Vec<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The picker's line for a document: "US 28-point plan — 20 Nov 2025, leaked draft, 20 of 20
+/// provisions".
+fn picker_label(scenario: &scoring::Scenario, document: usize) -> String {
+    let spec = &scenario.documents[document];
+    let settled = scenario
+        .resolve(document)
+        .origins
+        .iter()
+        .filter(|origin| origin.is_stated())
+        .count();
+    format!(
+        "{} — {}, {}; {}, {settled} of {} provisions",
+        spec.title,
+        format_date(&spec.date),
+        spec.nature.label(),
+        spec.kind.label(),
+        scenario.issues.len()
+    )
 }
 
 #[derive(Clone, PartialEq)]
@@ -73,17 +97,60 @@ pub fn Header(props: &HeaderProps) -> Html {
         });
     }
 
-    let based_on = props.base_document.map(|document| {
-        let document = &scenario.documents[document];
+    let based_on = props.base_document.map(|index| {
+        let document = &scenario.documents[index];
+        let showing = *current == props.base_document && props.applied.is_empty();
+        let relation = match (document.kind, document.based_on) {
+            (scoring::DocumentKind::Revision, Some(base)) => {
+                format!(" {} {}.", text::REVISION_OF, scenario.documents[base].title)
+            }
+            (scoring::DocumentKind::Combination, Some(base)) => {
+                let parts: Vec<&str> = document
+                    .applies
+                    .iter()
+                    .map(|&part| scenario.documents[part].title.as_str())
+                    .collect();
+                format!(
+                    " {} {} {} {}.",
+                    text::COMBINATION_OF,
+                    scenario.documents[base].title,
+                    text::WITH_APPLIED,
+                    parts.join(", ")
+                )
+            }
+            _ => String::new(),
+        };
         html! {
-            <p class="based-on">
-                { if *current == props.base_document { "Showing: " } else { "Started from: " } }
-                <strong>{ &document.title }</strong>
-                { format!(" ({}, {}). {} ", document.date, document.nature.label(), document.summary) }
+            <div class="based-on" data-testid="based-on">
+                <p>
+                    { if showing { text::SHOWING } else { text::STARTED_FROM } }{ " " }
+                    <strong>{ &document.title }</strong>
+                    { format!(" ({}, {}, {}).{relation} ", format_date(&document.date), document.nature.label(), document.kind.label()) }
+                    <CitedText scenario={scenario.clone()} text={document.summary.clone()} />
+                </p>
+                if !props.applied.is_empty() {
+                    <p>{ format!("{} {}.", text::APPLIED_ON_TOP, props.applied.iter().map(|&part| scenario.documents[part].title.as_str()).collect::<Vec<_>>().join(", ")) }</p>
+                }
                 <SourceLinks scenario={scenario.clone()} sources={document.sources.clone()} />
-            </p>
+                <Caution scenario={scenario.clone()} sources={document.sources.clone()} caution={document.caution.clone()} />
+            </div>
         }
     });
+    let partials: Vec<usize> = (0..scenario.documents.len())
+        .filter(|&document| scenario.documents[document].kind == scoring::DocumentKind::Partial)
+        .collect();
+    let apply_select = use_node_ref();
+    let on_apply = {
+        let dispatch = props.dispatch.clone();
+        let apply_select = apply_select.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(select) = apply_select.cast::<HtmlSelectElement>()
+                && let Ok(document) = select.value().parse::<usize>()
+            {
+                dispatch.dispatch(Action::ApplyDocument { document });
+            }
+        })
+    };
 
     html! {
         <header class="site-header">
@@ -96,13 +163,26 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <label for="preset">{ text::PRESET_LABEL }</label>
                     <select id="preset" ref={select} {onchange}>
                         <option value="custom" selected={current.is_none()} disabled=true>{ text::PRESET_CUSTOM }</option>
-                        { for scenario.documents.iter().enumerate().map(|(index, document)| html! {
+                        { for (0..scenario.documents.len()).map(|index| html! {
                             <option value={index.to_string()} selected={*current == Some(index)}>
-                                { format!("{} — {}, {}", document.title, document.date, document.nature.label()) }
+                                { picker_label(scenario, index) }
                             </option>
                         }) }
                     </select>
                 </div>
+                if !partials.is_empty() {
+                    <div class="preset apply-partial">
+                        <label for="apply-document">{ text::APPLY_PARTIAL_LABEL }</label>
+                        <div class="apply-row">
+                            <select id="apply-document" ref={apply_select}>
+                                { for partials.iter().map(|&index| html! {
+                                    <option value={index.to_string()}>{ picker_label(scenario, index) }</option>
+                                }) }
+                            </select>
+                            <button type="button" class="button-secondary" id="apply-document-button" onclick={on_apply}>{ text::APPLY_PARTIAL }</button>
+                        </div>
+                    </div>
+                }
                 <div class="share">
                     <button type="button" class="button-primary" id="share" {onclick}>{ text::SHARE }</button>
                     <p class="share-status" role="status">

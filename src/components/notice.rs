@@ -1,8 +1,9 @@
-//! The dismissible notice listing what a shared link could not set, so nothing is lost silently.
+//! The notices above the page: what a shared link could not set (dismissible, so nothing is
+//! lost silently), and that a link was made with an older model, with the one-click update.
 
 use yew::prelude::*;
 
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,32 @@ pub fn LinkProblems(props: &LinkProblemsProps) -> Html {
                 { for props.problems.iter().map(|problem| html! { <li>{ problem }</li> }) }
             </ul>
             <button type="button" class="button-secondary" {onclick}>{ text::DISMISS }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ModelNoticeProps {
+    pub scenario: ScenarioRef,
+    pub on_use_current: Callback<MouseEvent>,
+}
+
+/// Shown when the link was made with an older model: the numbers are that model's, and one
+/// click opens the same package with the current model (a new history entry).
+#[component]
+pub fn ModelNotice(props: &ModelNoticeProps) -> Html {
+    let current = scoring::models::current().version;
+    let made_with = &props.scenario.meta.version;
+    if made_with == current {
+        return Html::default();
+    }
+    html! {
+        <section class="notice model-notice" id="model-notice" role="region" aria-labelledby="model-notice-heading" data-testid="model-notice">
+            <h2 id="model-notice-heading">{ format!("{} {made_with}", text::MODEL_NOTICE_HEADING) }</h2>
+            <p>{ format!("{} {made_with}; {} {current}. {}", text::MODEL_NOTICE_MADE_WITH, text::MODEL_NOTICE_CURRENT, text::MODEL_NOTICE_NUMBERS) }</p>
+            <button type="button" class="button-primary" id="use-current-model" onclick={props.on_use_current.clone()}>
+                { format!("{} {current}", text::MODEL_NOTICE_UPDATE) }
+            </button>
         </section>
     }
 }

@@ -2,13 +2,14 @@
 //! native select for long ladders, and a range plus number input for numeric issues, each with
 //! the documents that took each option and an info disclosure with meanings and sources.
 
+use scoring::provenance::Origin;
 use scoring::score::format_amount;
 use scoring::{Choice, Theme};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::sources::SourceLinks;
+use crate::components::sources::{Caution, CitedText, SourceLinks};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -21,6 +22,8 @@ pub struct ProvisionsProps {
     pub package: scoring::Package,
     pub previous: scoring::Package,
     pub revision: u64,
+    /// Where each provision's choice comes from.
+    pub origins: Vec<Origin>,
     pub base_document: Option<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -43,10 +46,6 @@ pub fn Provisions(props: &ProvisionsProps) -> Html {
                         { for issues.into_iter().map(|issue| {
                             let choice = props.package.choice(issue);
                             let changed = choice != props.previous.choice(issue);
-                            let silent_document = props.base_document.filter(|&document| {
-                                scenario.documents[document].positions[issue].is_none()
-                                    && choice == Choice::Option(scenario.assumptions.when_silent[issue].option)
-                            });
                             html! {
                                 <IssueControl
                                     key={scenario.issues[issue].id.clone()}
@@ -54,7 +53,8 @@ pub fn Provisions(props: &ProvisionsProps) -> Html {
                                     {issue}
                                     {choice}
                                     highlight={changed.then_some(props.revision)}
-                                    {silent_document}
+                                    origin={props.origins[issue]}
+                                    base_document={props.base_document}
                                     dispatch={props.dispatch.clone()}
                                 />
                             }
@@ -73,9 +73,126 @@ pub struct IssueControlProps {
     pub choice: Choice,
     /// The revision of the change that touched this issue, when the last change did.
     pub highlight: Option<u64>,
-    /// The base document, when it is silent here and its assumption is still in place.
-    pub silent_document: Option<usize>,
+    /// Where the choice comes from: a text (with its position, sources and caveats), an
+    /// assumption, or the user.
+    pub origin: Origin,
+    /// The document the package was loaded from, named where it is silent.
+    pub base_document: Option<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// What the package's texts say on an issue, or what is assumed and why, shown with the
+/// control: the position's option, note, sources and caution, or the when-silent assumption.
+fn provenance_note(
+    scenario: &ScenarioRef,
+    issue: usize,
+    choice: Choice,
+    origin: Origin,
+    base_document: Option<usize>,
+) -> Html {
+    let spec = &scenario.issues[issue];
+    let label = scoring::share::describe_choice(scenario, issue, choice);
+    let silent = &scenario.assumptions.when_silent[issue];
+    let assumed = |lead: String, shown: String, why: &str| {
+        html! {
+            <div class="provenance provenance-assumed" data-testid="assumed">
+                <p>
+                    { lead }{ " " }<strong>{ text::ASSUMED }</strong>{ " " }<strong>{ shown }</strong>
+                    { format!(" — {why} ") }
+                    <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+                </p>
+            </div>
+        }
+    };
+    match origin {
+        Origin::Stated { document } => {
+            let spec_document = &scenario.documents[document];
+            let Some(position) = spec_document.positions[issue].as_ref() else {
+                return Html::default();
+            };
+            html! {
+                <div class="provenance provenance-stated" data-testid="stated">
+                    <p>
+                        { format!("{} {} ", spec_document.title, text::WHAT_SAYS_SUFFIX) }
+                        <strong>{ label }</strong>
+                        if !position.note.is_empty() {
+                            { " — " }<CitedText scenario={scenario.clone()} text={position.note.clone()} />
+                        }
+                        { " " }
+                        <SourceLinks scenario={scenario.clone()} sources={position.sources.clone()} />
+                    </p>
+                    <Caution scenario={scenario.clone()} sources={position.sources.clone()} caution={position.caution.clone()} />
+                </div>
+            }
+        }
+        Origin::Silent => assumed(
+            base_document.map_or_else(
+                || text::NO_TEXT_SETTLES.to_string(),
+                |document| {
+                    format!(
+                        "{} {}",
+                        scenario.documents[document].title,
+                        text::SAYS_NOTHING
+                    )
+                },
+            ),
+            spec.options[silent.option].label.clone(),
+            &silent.rationale,
+        ),
+        Origin::Removed { document } => assumed(
+            format!(
+                "{} {}",
+                scenario.documents[document].title,
+                text::DROPS_PROVISION
+            ),
+            spec.options[silent.option].label.clone(),
+            &silent.rationale,
+        ),
+        Origin::Open { document } => assumed(
+            format!(
+                "{} {}",
+                scenario.documents[document].title,
+                text::LEAVES_OPEN
+            ),
+            label,
+            text::OPEN_RATIONALE,
+        ),
+        Origin::Chosen => Html::default(),
+    }
+}
+
+/// The sourced comparison of an issue (the seed article's guarantee comparison) as a table.
+fn comparison_table(scenario: &ScenarioRef, issue: usize) -> Html {
+    let Some(comparison) = &scenario.issues[issue].comparison else {
+        return Html::default();
+    };
+    html! {
+        <details class="comparison" data-testid="comparison">
+            <summary>{ &comparison.title }</summary>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th scope="col"><span class="visually-hidden">{ text::ASPECT }</span></th>
+                        { for comparison.columns.iter().map(|column| html! { <th scope="col">{ column }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for comparison.rows.iter().map(|row| html! {
+                            <tr>
+                                <th scope="row">{ &row.aspect }</th>
+                                { for row.cells.iter().map(|cell| html! {
+                                    <td>
+                                        <CitedText scenario={scenario.clone()} text={cell.text.clone()} />
+                                        { " " }
+                                        <SourceLinks scenario={scenario.clone()} sources={cell.sources.clone()} compact=true />
+                                    </td>
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
 }
 
 /// Short "taken by" text for an option: the titles of the documents that took it.
@@ -117,29 +234,17 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
         )
     };
 
-    let silent_note = props.silent_document.map(|document| {
-        let silent = &scenario.assumptions.when_silent[issue];
-        html! {
-            <p class="silent-note">
-                <strong>{ &scenario.documents[document].title }</strong>{ " " }{ text::SILENT_PREFIX }{ " " }
-                <strong>{ &spec.options[silent.option].label }</strong>
-                { format!(" — {} ", silent.rationale) }
-                <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
-            </p>
-        }
-    });
-
     html! {
         <fieldset id={dom_id.clone()} class={classes!("issue", highlight)} tabindex="-1">
             <legend>{ &spec.label }</legend>
-            <p class="issue-description">{ &spec.description }</p>
-            { silent_note }
+            <p class="issue-description"><CitedText scenario={scenario.clone()} text={spec.description.clone()} /></p>
+            { provenance_note(scenario, issue, props.choice, props.origin, props.base_document) }
             { control }
+            { comparison_table(scenario, issue) }
             <details class="info">
                 <summary>{ text::ABOUT_ISSUE }</summary>
-                <p>{ &spec.description }</p>
                 if let Some(notes) = &spec.notes {
-                    <p>{ notes }</p>
+                    <p><CitedText scenario={scenario.clone()} text={notes.clone()} /></p>
                 }
                 <dl class="option-meanings">
                     { for spec.options.iter().enumerate().map(|(option, spec_option)| {
@@ -148,18 +253,19 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
                             <>
                                 <dt>{ &spec_option.label }</dt>
                                 <dd>
-                                    { &spec_option.meaning }
+                                    <CitedText scenario={scenario.clone()} text={spec_option.meaning.clone()} />
                                     <br />
                                     <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</span>
                                     <br />
                                     <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
-                                    { format!(" {} — {}", value_summary(scenario, issue, option), scenario.assumptions.values[issue][option].rationale) }
+                                    { format!(" {} — ", value_summary(scenario, issue, option)) }
+                                    <CitedText scenario={scenario.clone()} text={scenario.assumptions.values[issue][option].rationale.clone()} />
                                 </dd>
                             </>
                         }
                     }) }
                 </dl>
-                <p>{ format!("{}: ", text::SOURCES) }<SourceLinks scenario={scenario.clone()} sources={spec.sources.clone()} /></p>
+                <div class="issue-sources">{ format!("{}: ", text::SOURCES) }<SourceLinks scenario={scenario.clone()} sources={spec.sources.clone()} /></div>
             </details>
         </fieldset>
     }

@@ -1,32 +1,174 @@
-//! Source links: renders a list of source indices as "[key]" links to the cited pages.
-//! URLs come only from the compiled-in scenario (validated as http/https), never from a link.
+//! Sources as people read them: each link shows its outlet and title with the source's class
+//! (primary text, major outlet, regional outlet, state media, mirror) beside it, never a
+//! bracketed key; long lists fold away; a fact whose sources are all weak carries a visible
+//! caution; and free text with inline `[key]` citations shows them as outlet links. URLs come
+//! only from the model file (validated as http/https), never from a link.
 
+use scoring::Scenario;
+use scoring::evidence::citation_groups;
 use yew::prelude::*;
 
 use crate::state::ScenarioRef;
+use crate::text;
+
+/// Lists longer than this fold into a disclosure, so that keyboard users do not tab through
+/// a dozen links to reach the controls.
+const OPEN_LIST: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct SourceLinksProps {
     pub scenario: ScenarioRef,
     pub sources: Vec<usize>,
+    /// Show the outlet only (for inline citations), not the title.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
+/// "21 Nov 2025" from "2025-11-21" ("Nov 2025", "2025" for shorter dates).
+pub fn format_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let single = |part: &str| -> String {
+        let pieces: Vec<&str> = part.split('-').collect();
+        let month = |text: &str| {
+            text.parse::<usize>()
+                .ok()
+                .and_then(|month| MONTHS.get(month.wrapping_sub(1)))
+                .copied()
+        };
+        match pieces.as_slice() {
+            [year, m, day] => match (month(m), day.parse::<u32>()) {
+                (Some(m), Ok(day)) => format!("{day} {m} {year}"),
+                _ => part.to_string(),
+            },
+            [year, m] => month(m).map_or_else(|| part.to_string(), |m| format!("{m} {year}")),
+            _ => part.to_string(),
+        }
+    };
+    match date.split_once('/') {
+        Some((from, to)) => format!("{} – {}", single(from), single(to)),
+        None => single(date),
+    }
+}
+
+fn source_item(scenario: &Scenario, index: usize, compact: bool) -> Html {
+    let source = &scenario.sources[index];
+    // Models from before sources were classed have no outlet: the title stands in.
+    let name = if source.outlet.is_empty() {
+        source.title.clone()
+    } else {
+        source.outlet.clone()
+    };
+    let title = (!compact && !source.outlet.is_empty() && !source.title.is_empty())
+        .then(|| source.title.clone());
+    html! {
+        <span class="source-item">
+            <a class="source" href={source.url.clone()} title={source.title.clone()} target="_blank" rel="noopener noreferrer">
+                { name }
+                if let Some(title) = title {
+                    <span class="source-title">{ format!(": {title}") }</span>
+                }
+            </a>
+            if let Some(date) = source.date.as_deref() {
+                <span class="source-date">{ format!(" {}", format_date(date)) }</span>
+            }
+            if let Some(class) = source.class {
+                <span class={classes!("source-class", format!("class-{}", class.id()))}>{ class.label() }</span>
+            }
+        </span>
+    }
+}
+
+/// Source links, each with its outlet, title, date and class.
 #[component]
 pub fn SourceLinks(props: &SourceLinksProps) -> Html {
     if props.sources.is_empty() {
         return Html::default();
     }
-    html! {
-        <span class="sources">
-            { for props.sources.iter().map(|&index| {
-                let source = &props.scenario.sources[index];
-                let title = if source.title.is_empty() { source.key.clone() } else { source.title.clone() };
-                html! {
-                    <a class="source" href={source.url.clone()} title={title} target="_blank" rel="noopener noreferrer">
-                        { format!("[{}]", source.key) }
-                    </a>
-                }
-            }) }
+    let items = html! {
+        <span class={classes!("sources", props.compact.then_some("sources-compact"))}>
+            { for props.sources.iter().map(|&index| source_item(&props.scenario, index, props.compact)) }
         </span>
+    };
+    if props.compact || props.sources.len() <= OPEN_LIST {
+        return items;
     }
+    html! {
+        <details class="source-list-details">
+            <summary>{ format!("{} ({})", text::SOURCES, props.sources.len()) }</summary>
+            { items }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CautionProps {
+    pub scenario: ScenarioRef,
+    pub sources: Vec<usize>,
+    /// The scenario's caution text for this fact ("" for none).
+    pub caution: AttrValue,
+}
+
+/// A visible caution where every source of a fact is weak, or the scenario gives a reason.
+#[component]
+pub fn Caution(props: &CautionProps) -> Html {
+    let scenario = &props.scenario;
+    let all_weak = !props.sources.is_empty()
+        && props
+            .sources
+            .iter()
+            .all(|&source| scenario.sources[source].is_weak());
+    if !all_weak && props.caution.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="caution" data-testid="caution">
+            <span class="caution-mark" aria-hidden="true">{ "⚠ " }</span>
+            <strong>{ text::CAUTION }</strong>{ " " }
+            if all_weak {
+                { text::CAUTION_WEAK }{ " " }
+            }
+            { props.caution.to_string() }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CitedTextProps {
+    pub scenario: ScenarioRef,
+    pub text: AttrValue,
+}
+
+/// Text whose inline `[key]` citations are shown as outlet links with their class.
+#[component]
+pub fn CitedText(props: &CitedTextProps) -> Html {
+    let scenario = &props.scenario;
+    let text = props.text.as_str();
+    let mut parts: Vec<Html> = Vec::new();
+    let mut rest = 0;
+    for group in citation_groups(text) {
+        let sources: Vec<usize> = group
+            .keys
+            .iter()
+            .filter_map(|key| {
+                scenario
+                    .sources
+                    .iter()
+                    .position(|source| source.key == *key)
+            })
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        parts.push(html! { { text[rest..group.start].trim_end().to_string() } });
+        parts.push(html! {
+            <span class="cite">
+                { " (" }<SourceLinks scenario={scenario.clone()} {sources} compact=true />{ ")" }
+            </span>
+        });
+        rest = group.end;
+    }
+    parts.push(html! { { text[rest..].to_string() } });
+    html! { <>{ for parts }</> }
 }

@@ -1,0 +1,160 @@
+//! `<Root/>`: loads the model a link was made with (a file fetched from the page's own origin,
+//! checked against the hash this build recorded), then mounts `<App/>` with it. It loads
+//! another model when a link or the user asks for one, keeps the models it has loaded, and
+//! says plainly when a model cannot be loaded instead of leaving a blank page.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use scoring::models::{self, ModelFile};
+use scoring::{Decoded, Problem, Scenario, decode, link_model};
+use yew::prelude::*;
+
+use crate::app::App;
+use crate::browser;
+use crate::text;
+
+/// What the page asks the loader for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModelRequest {
+    /// Open a link (the address bar's fragment) with the model it names.
+    Open(String),
+    /// Open the package on screen with the current model, as a new history entry.
+    UseCurrent {
+        from: Rc<Scenario>,
+        package: scoring::Package,
+    },
+}
+
+enum Stage {
+    Loading(&'static str),
+    Ready {
+        scenario: Rc<Scenario>,
+        decoded: Decoded,
+        /// Write the opened package's link into the address bar as a new entry.
+        push: bool,
+        /// Remounts the app when the model or the request changes.
+        key: u64,
+    },
+}
+
+type Cache = Rc<RefCell<HashMap<&'static str, Rc<Scenario>>>>;
+
+/// The model file's path relative to the page (the build writes it there).
+pub fn model_path(model: &ModelFile) -> String {
+    format!("models/{}", model.file)
+}
+
+async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Rc<Scenario>, String> {
+    if let Some(scenario) = cache.borrow().get(model.version) {
+        return Ok(scenario.clone());
+    }
+    let bytes = browser::fetch_bytes(&model_path(model)).await?;
+    let scenario = Rc::new(Scenario::from_model_file(model, &bytes).map_err(|error| {
+        error
+            .problems
+            .first()
+            .cloned()
+            .unwrap_or_else(|| error.to_string())
+    })?);
+    cache.borrow_mut().insert(model.version, scenario.clone());
+    Ok(scenario)
+}
+
+#[component]
+pub fn Root() -> Html {
+    let stage = use_state(|| Stage::Loading(models::current().version));
+    let cache: Cache = use_mut_ref(HashMap::new);
+    let request = use_state(|| ModelRequest::Open(browser::fragment()));
+    let counter = use_mut_ref(|| 0u64);
+
+    {
+        let stage = stage.clone();
+        let cache = cache.clone();
+        let counter = counter.clone();
+        use_effect_with((*request).clone(), move |request| {
+            let request = request.clone();
+            *counter.borrow_mut() += 1;
+            let key = *counter.borrow();
+            wasm_bindgen_futures::spawn_local(async move {
+                match request {
+                    ModelRequest::Open(fragment) => {
+                        let wanted = link_model(&fragment).model;
+                        stage.set(Stage::Loading(wanted.version));
+                        let (scenario, fallback) = match load(&cache, wanted).await {
+                            Ok(scenario) => (scenario, None),
+                            Err(reason) if wanted != models::current() => {
+                                // An older model that will not load: the link still opens,
+                                // with the current model, and the notice says why.
+                                match load(&cache, models::current()).await {
+                                    Ok(scenario) => (scenario, Some((wanted.version, reason))),
+                                    Err(reason) => return fail(&reason),
+                                }
+                            }
+                            Err(reason) => return fail(&reason),
+                        };
+                        let mut decoded = decode(&scenario, &fragment);
+                        if let Some((version, reason)) = fallback {
+                            decoded.problems.insert(
+                                0,
+                                Problem {
+                                    issue: None,
+                                    message: format!(
+                                        "The link was made with model {version}, which could not be loaded ({reason}); it was opened with model {}.",
+                                        scenario.meta.version
+                                    ),
+                                },
+                            );
+                        }
+                        stage.set(Stage::Ready {
+                            scenario,
+                            decoded,
+                            push: false,
+                            key,
+                        });
+                    }
+                    ModelRequest::UseCurrent { from, package } => {
+                        stage.set(Stage::Loading(models::current().version));
+                        match load(&cache, models::current()).await {
+                            Ok(scenario) => {
+                                let decoded = scoring::share::translate(&from, &scenario, &package);
+                                stage.set(Stage::Ready {
+                                    scenario,
+                                    decoded,
+                                    push: true,
+                                    key,
+                                });
+                            }
+                            Err(reason) => fail(&reason),
+                        }
+                    }
+                }
+            });
+        });
+    }
+
+    let on_request = {
+        let request = request.clone();
+        Callback::from(move |next: ModelRequest| request.set(next))
+    };
+    match &*stage {
+        Stage::Loading(version) => html! {
+            <p class="loading" role="status">{ format!("{} {version}…", text::LOADING_MODEL) }</p>
+        },
+        Stage::Ready {
+            scenario,
+            decoded,
+            push,
+            key,
+        } => html! {
+            <App key={*key} scenario={crate::state::ScenarioRef(scenario.clone())} decoded={decoded.clone()}
+                push={*push} {on_request} />
+        },
+    }
+}
+
+/// The page cannot work without its current model: the error banner says so.
+fn fail(reason: &str) {
+    browser::show_fatal_error(&format!("{} ({reason})", text::MODEL_FAILED));
+}
