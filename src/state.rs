@@ -247,6 +247,14 @@ impl Reducible for AppState {
                 let mut next = self.with_package(applied.package, UrlWrite::Push, true);
                 next.origins = applied.origins;
                 next.applied.push(document);
+                // A text applied on a plan may give a preset of its own (the 28-point plan with
+                // the US guarantee draft): the page then shows that preset.
+                let (matched, provenance) = scenario.provenance_of(&next.package);
+                if matched.is_some() {
+                    next.base_document = matched;
+                    next.applied = Vec::new();
+                    next.origins = provenance.origins;
+                }
                 next
             }
             Action::OpenLink { decoded } => {

@@ -160,3 +160,94 @@ fn applying_a_suggestion_is_a_new_history_entry() {
     let same = next.clone().reduce(Action::ApplySuggestion { package });
     assert!(Rc::ptr_eq(&same, &next));
 }
+
+#[test]
+fn a_change_makes_the_provision_the_users_choice() {
+    let state = opened("");
+    let donetsk = issue(&state, "territory_donetsk");
+    assert!(state.origins[donetsk].is_stated());
+    let hold = option(&state, donetsk, "hold_current_line");
+    let next = state.clone().reduce(Action::ChooseOption {
+        issue: donetsk,
+        option: hold,
+    });
+    assert_eq!(next.origins[donetsk], scoring::provenance::Origin::Chosen);
+    let army = issue(&state, "army_cap");
+    assert_eq!(
+        next.origins[army], state.origins[army],
+        "the others keep their origin"
+    );
+}
+
+#[test]
+fn a_partial_text_applied_on_top_is_a_new_history_entry() {
+    let state = opened("");
+    let usg = state.scenario.document_index("usg_nov2025").expect("draft");
+    let next = state
+        .clone()
+        .reduce(Action::ApplyDocument { document: usg });
+    assert_eq!(next.url_write, UrlWrite::Push);
+    assert_eq!(next.revision, state.revision + 1);
+    let strength = issue(&state, "guarantee_strength");
+    assert_eq!(
+        next.origins[strength],
+        scoring::provenance::Origin::Stated { document: usg }
+    );
+    // The plan with the draft on top is the combination preset, which the page then shows.
+    let combination = state
+        .scenario
+        .document_index("us28_usg_nov2025")
+        .expect("preset");
+    assert_eq!(next.base_document, Some(combination));
+    assert!(next.applied.is_empty());
+    assert_eq!(next.package, state.scenario.document_package(combination));
+    // A whole settlement text cannot be applied on top, and applying the draft twice is a no-op.
+    let us28 = state.scenario.document_index("us28_nov2025").expect("plan");
+    let ignored = next
+        .clone()
+        .reduce(Action::ApplyDocument { document: us28 });
+    assert!(Rc::ptr_eq(&ignored, &next));
+    let again = next.clone().reduce(Action::ApplyDocument { document: usg });
+    assert!(Rc::ptr_eq(&again, &next));
+}
+
+#[test]
+fn a_partial_text_on_a_custom_package_keeps_the_base_and_lists_it() {
+    let state = opened("");
+    let donetsk = issue(&state, "territory_donetsk");
+    let hold = option(&state, donetsk, "hold_current_line");
+    let custom = state.reduce(Action::ChooseOption {
+        issue: donetsk,
+        option: hold,
+    });
+    let usg = custom
+        .scenario
+        .document_index("usg_nov2025")
+        .expect("draft");
+    let next = custom
+        .clone()
+        .reduce(Action::ApplyDocument { document: usg });
+    assert_eq!(next.applied, vec![usg]);
+    assert_eq!(next.base_document, custom.base_document);
+    assert_eq!(
+        next.origins[donetsk],
+        scoring::provenance::Origin::Chosen,
+        "the user's change stays"
+    );
+}
+
+#[test]
+fn a_value_explanation_opens_and_closes() {
+    let state = opened("");
+    let next = state
+        .clone()
+        .reduce(Action::ExplainValue { party: Some(1) });
+    assert_eq!(next.explained_party, Some(1));
+    assert_eq!(next.url_write, UrlWrite::None);
+    let closed = next.reduce(Action::ExplainValue { party: None });
+    assert_eq!(closed.explained_party, None);
+    let out_of_range = state
+        .clone()
+        .reduce(Action::ExplainValue { party: Some(9) });
+    assert!(Rc::ptr_eq(&out_of_range, &state));
+}

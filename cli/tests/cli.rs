@@ -155,13 +155,13 @@ fn an_old_link_is_scored_with_its_own_model() {
 #[test]
 fn partial_texts_show_what_they_settle_and_apply_on_top() {
     let scenario = scenario();
-    let Some(partial) = scenario
-        .documents
-        .iter()
-        .position(|document| document.kind == scoring::DocumentKind::Partial)
-    else {
-        return;
-    };
+    let partial = scenario
+        .document_index("usg_nov2025")
+        .expect("the US guarantee draft");
+    assert_eq!(
+        scenario.documents[partial].kind,
+        scoring::DocumentKind::Partial
+    );
     let id = &scenario.documents[partial].id;
     let text = stdout(&run(&["score", "--preset", id]));
     assert!(text.contains("The texts settle "), "{text}");
@@ -188,11 +188,11 @@ fn partial_texts_show_what_they_settle_and_apply_on_top() {
         applied["balance"]["points"].as_f64(),
         Some(scenario.score(&on_top.package).balance.points)
     );
-    let refused = run(&["score", "--apply", &scenario.documents[0].id]);
-    if scenario.documents[0].kind != scoring::DocumentKind::Partial {
-        assert_eq!(refused.status.code(), Some(2));
-        assert!(stderr(&refused).contains("only partial documents"));
-    }
+    // The plan with the draft applied is the combination preset, and says so.
+    assert_eq!(applied["matches_document"], "us28_usg_nov2025");
+    let refused = run(&["score", "--apply", "us28_nov2025"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("only partial documents"));
 }
 
 /// The page's model files, as the build writes them, read back to the built-in models.

@@ -336,7 +336,7 @@ fn explanation(props: &BalancePanelProps) -> Html {
                                         <span class="rationale"><CitedText scenario={scenario.clone()} text={rationale} /></span>
                                     </th>
                                     <td class="num">{ weights[issue] }</td>
-                                    <td class="num">{ format_points(value) }</td>
+                                    <td class="num">{ match choice { scoring::Choice::Option(_) => (value.round() as i64).to_string(), scoring::Choice::Amount(_) => format_points(value) } }</td>
                                     <td class="num">{ format_points(scoring::search::points(points)) }</td>
                                 </tr>
                             }

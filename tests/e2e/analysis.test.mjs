@@ -3,7 +3,7 @@
 // numbers, the frontier chart has its data table, and the robustness bands match the CLI.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axe, cli, cliNumbers, fragment, pageNumbers, start } from './harness.mjs';
+import { axe, cli, cliNumbers, fragment, link, pageNumbers, start } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -29,7 +29,7 @@ describe('analysis', () => {
       return document.querySelector('[data-testid="analysis-status"]').textContent;
     });
     assert.match(status, /Updating the analysis/);
-    assert.equal(await fragment(page), 'v=1&territory_donetsk=hold_current_line');
+    assert.equal(await fragment(page), link('territory_donetsk=hold_current_line'));
     await analysisReady(page);
     assert.equal(await page.getAttribute('#analysis', 'aria-busy'), 'false');
     assert.deepEqual(problems.consoleErrors, []);
@@ -40,7 +40,7 @@ describe('analysis', () => {
   test('a warning names its provision and focuses it', async () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);
-    const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
+    const report = JSON.parse(cli(['analyze', '', '--json', '--samples', '100']));
     const warnings = page.locator('[data-testid="warning"]');
     assert.equal(await warnings.count(), report.warnings.length);
     assert.equal((await warnings.first().textContent()).trim(), report.warnings[0]);
@@ -55,7 +55,7 @@ describe('analysis', () => {
   test('a suggestion applies as a new history entry, matches the CLI, and Back undoes it', async () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);
-    const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
+    const report = JSON.parse(cli(['analyze', '', '--json', '--samples', '100']));
     for (const [id, expected] of [['nearest', report.nearest_acceptable], ['improvement', report.pareto.improvement]]) {
       const card = page.locator(`[data-testid="suggestion-${id}"]`);
       const hashBefore = await page.evaluate(() => location.hash);
@@ -64,7 +64,7 @@ describe('analysis', () => {
       assert.deepEqual(await pageNumbers(page), cliNumbers(expected.link), id);
       await page.goBack();
       await page.waitForFunction((hash) => location.hash === hash, hashBefore);
-      assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1'), `${id}: Back restores the package`);
+      assert.deepEqual(await pageNumbers(page), cliNumbers(''), `${id}: Back restores the package`);
       await analysisReady(page);
     }
     // The reference packages apply the same way.
@@ -78,7 +78,7 @@ describe('analysis', () => {
   test('the frontier chart plots every frontier package and has a data table', async () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);
-    const report = JSON.parse(cli(['analyze', '#v=1', '--json', '--samples', '100']));
+    const report = JSON.parse(cli(['analyze', '', '--json', '--samples', '100']));
     assert.equal(await page.locator('[data-testid="frontier-chart"] circle.frontier-point').count(), report.frontier.length);
     for (const marker of ['marker-current', 'marker-no-deal', 'marker-nash']) {
       assert.equal(await page.locator(`.frontier-wrap .${marker}`).count(), 1, marker);
@@ -94,7 +94,7 @@ describe('analysis', () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);
     await page.waitForSelector('[data-testid="band-ua"]');
-    const text = cli(['analyze', '#v=1', '--samples', '10000', '--concentration', '50', '--seed', '1']);
+    const text = cli(['analyze', '', '--samples', '10000', '--concentration', '50', '--seed', '1']);
     for (const party of ['ua', 'ru', 'us', 'eu']) {
       const line = text.split('\n').find((row) => row.trim().startsWith(`${party.toUpperCase()} concession 5–95 %`));
       const [, low, high] = line.match(/: ([0-9.]+) – ([0-9.]+)/);

@@ -132,16 +132,35 @@ export function cliNumbers(link) {
     numbers[party] = { value: cells[0], concession: cells[1], gain: cells[2] };
   }
   numbers.balance = text.match(/^Balance: (\S+) points/m)[1];
-  numbers.ratified = /^Ratified: yes/m.test(text);
+  numbers.ratified = /^Passes the model's ratification test: yes/m.test(text);
   return numbers;
 }
 
-/** Every golden link file of the current corpus. */
+let current;
+/** The current model's version, as the CLI reports it. */
+export function currentModel() {
+  current ??= JSON.parse(cli(['score', '--json'])).model_version;
+  return current;
+}
+
+/** The canonical link body of the current model with `rest` set (`a=b&c=d`), as the page writes it. */
+export function link(rest = '') {
+  return `v=2&m=${currentModel()}` + (rest ? `&${rest}` : '');
+}
+
+/** The CLI's JSON report for `args` (after `score`). */
+export function cliReport(args) {
+  return JSON.parse(cli(['score', ...args, '--json']));
+}
+
+/** Every golden link file, of every link format. */
 export function goldenFiles() {
-  const dir = join(ROOT, 'scoring/tests/links/v1');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+  return ['v1', 'v2'].flatMap((format) => {
+    const dir = join(ROOT, 'scoring/tests/links', format);
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+  });
 }
 
 /** Runs axe-core in the page and returns violations of impact critical or serious. */

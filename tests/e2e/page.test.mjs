@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PARTIES, axe, cliNumbers, fragment, goldenFiles, pageNumbers, start, waitReady } from './harness.mjs';
+import { DIST, PARTIES, axe, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, start, waitReady } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -29,11 +29,13 @@ describe('first load', () => {
     for (const party of PARTIES) {
       assert.match(await page.textContent(`[data-testid="concession-${party}"]`), /^[0-9]+\.[0-9]/);
     }
-    assert.match(await page.textContent('[data-testid="model-version"]'), /Model 2026\.11\.26/);
+    assert.ok((await page.textContent('[data-testid="model-version"]')).includes(`Model ${currentModel()}`));
     assert.match(await page.textContent('footer'), /model assumptions, not findings or a forecast/);
-    // The opening state is the 28-point plan, and its numbers are the CLI's for "#v=1".
-    assert.equal(await page.inputValue('#preset'), String(await presetIndex(page, 'US 28-point plan')));
-    assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1'));
+    // The opening state is the 28-point plan, and its numbers are the CLI's for the empty link.
+    assert.equal(await page.inputValue('#preset'), String(await presetIndex(page, 'US 28-point plan —')));
+    assert.deepEqual(await pageNumbers(page), cliNumbers(''));
+    // The model came from the page's own origin, as a file named by its hash.
+    assert.equal(await page.locator('[data-testid="model-notice"]').count(), 0);
     assertClean(problems);
     await context.close();
   });
@@ -77,7 +79,7 @@ describe('toggles and sliders', () => {
     const after = await pageNumbers(page);
     assert.notDeepEqual(after, before);
     const link = await fragment(page);
-    assert.equal(link, 'v=1&territory_donetsk=hold_current_line');
+    assert.equal(link, linkOf('territory_donetsk=hold_current_line'));
     assert.deepEqual(after, cliNumbers('#' + link));
     // The issue that changed is marked.
     assert.match(await page.getAttribute('#issue-territory_donetsk', 'class'), /changed/);
@@ -88,15 +90,16 @@ describe('toggles and sliders', () => {
 
   test('a slider and a typed amount change the scores and match the CLI', async () => {
     const { page, context, problems } = await harness.open('');
+    // The plan states no guarantee term, so the slider rests at its end, off the scale.
     await page.focus('#range-guarantee_duration');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    assert.equal(await fragment(page), 'v=1&guarantee_duration=2');
-    assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1&guarantee_duration=2'));
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await fragment(page), linkOf('guarantee_duration=48'));
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#' + linkOf('guarantee_duration=48')));
     await page.fill('#number-army_cap', '700000');
     await page.press('#number-army_cap', 'Tab');
     const link = await fragment(page);
-    assert.equal(link, 'v=1&army_cap=700000&guarantee_duration=2');
+    assert.equal(link, linkOf('army_cap=700000&guarantee_duration=48'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + link));
     // A typed value out of range is refused with a message, and nothing changes.
     await page.fill('#number-army_cap', '5');
@@ -105,7 +108,7 @@ describe('toggles and sliders', () => {
     assert.equal(await fragment(page), link);
     // A documented reference point is one click.
     await page.click('#issue-army_cap button.ref >> text=800,000 troops');
-    assert.equal(await fragment(page), 'v=1&army_cap=cap_800k_peacetime&guarantee_duration=2');
+    assert.equal(await fragment(page), linkOf('army_cap=cap_800k_peacetime&guarantee_duration=48'));
     assertClean(problems);
     await context.close();
   });
@@ -116,8 +119,8 @@ describe('toggles and sliders', () => {
       [...document.querySelectorAll('#select-nato_membership option')].findIndex((o) => o.textContent === 'Permanent neutrality'),
     );
     await page.selectOption('#select-nato_membership', String(index));
-    assert.equal(await fragment(page), 'v=1&nato_membership=permanent_neutrality');
-    assert.deepEqual(await pageNumbers(page), cliNumbers('#v=1&nato_membership=permanent_neutrality'));
+    assert.equal(await fragment(page), linkOf('nato_membership=permanent_neutrality'));
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#' + linkOf('nato_membership=permanent_neutrality')));
     await context.close();
   });
 
@@ -135,7 +138,7 @@ describe('toggles and sliders', () => {
       range.value = '50';
       range.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    assert.equal(await fragment(page), 'v=1&amnesty_accountability=accountability&elections_timing=50');
+    assert.equal(await fragment(page), linkOf('amnesty_accountability=accountability&elections_timing=50'));
     assert.equal((await announcement()).trim(), first);
     await page.evaluate(() => document.querySelector('#range-elections_timing').dispatchEvent(new Event('change', { bubbles: true })));
     assert.notEqual((await announcement()).trim(), first);
@@ -166,7 +169,7 @@ describe('links', () => {
     await page.click('#share');
     await page.waitForSelector('.share-status >> text=Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, harness.url + '#v=1&foreign_troops=reassurance_force_after_ceasefire&guarantee_duration=25');
+    assert.equal(copied, harness.url + '#' + linkOf('foreign_troops=reassurance_force_after_ceasefire&guarantee_duration=25'));
     const fresh = await harness.browser.newContext();
     const other = await fresh.newPage();
     await other.goto(copied);
@@ -181,7 +184,7 @@ describe('links', () => {
 
   test('presets are history entries: back and forward restore them', async () => {
     const { page, context } = await harness.open('');
-    const e3 = String(await presetIndex(page, 'E3'));
+    const e3 = String(await presetIndex(page, 'UK–France–Germany'));
     const plan20 = String(await presetIndex(page, '20-point'));
     await page.selectOption('#preset', e3);
     const e3Numbers = await pageNumbers(page);
@@ -201,8 +204,8 @@ describe('links', () => {
 
   test('every preset loads and matches its golden scores', async () => {
     const { page, context, problems } = await harness.open('');
-    const presets = goldenFiles().filter((golden) => golden.name.startsWith('preset-'));
-    assert.ok(presets.length >= 23, `golden presets: ${presets.length}`);
+    const presets = goldenFiles().filter((golden) => golden.name.startsWith('preset-') && golden.model_version === currentModel());
+    assert.ok(presets.length >= 27, `golden presets: ${presets.length}`);
     const count = await page.locator('#preset option:not([value="custom"])').count();
     assert.equal(count, presets.length, 'one picker entry per preset');
     for (let index = 0; index < count; index += 1) {
@@ -217,7 +220,7 @@ describe('links', () => {
   });
 
   test('a corrupt link shows the notice and a usable page', async () => {
-    const { page, context, problems } = await harness.open('#v=1&no_such_issue=1&army_cap=lots&nato_membership=permanent_neutrality');
+    const { page, context, problems } = await harness.open('#' + linkOf('no_such_issue=1&army_cap=lots&nato_membership=permanent_neutrality'));
     const notice = page.locator('#link-problems');
     await notice.waitFor();
     assert.equal(await notice.locator('li').count(), 2);
@@ -227,7 +230,7 @@ describe('links', () => {
     assert.equal(await page.inputValue('#select-nato_membership'), await page.evaluate(() =>
       [...document.querySelectorAll('#select-nato_membership option')].find((o) => o.selected).value));
     await page.click('label[for="option-amnesty_accountability-accountability"]');
-    assert.equal(await fragment(page), 'v=1&nato_membership=permanent_neutrality&amnesty_accountability=accountability');
+    assert.equal(await fragment(page), linkOf('nato_membership=permanent_neutrality&amnesty_accountability=accountability'));
     await page.click('#link-problems button');
     assert.equal(await notice.count(), 0);
     assertClean(problems);
@@ -236,6 +239,8 @@ describe('links', () => {
 
   test('an XSS-style link injects nothing', async () => {
     const hostile = [
+      '#' + linkOf('<script>window.__xss=1</script>=1'),
+      '#v=2&m="><img src=x onerror=window.__xss=1>',
       '#v=1&<script>window.__xss=1</script>=1',
       '#v=1&army_cap="><img src=x onerror=window.__xss=1>',
       '#javascript:window.__xss=1',
@@ -262,6 +267,10 @@ describe('keyboard', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'preset');
     await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'apply-document');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'apply-document-button');
+    await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'share');
     const outline = await page.evaluate(() => parseFloat(getComputedStyle(document.activeElement).outlineWidth));
     assert.ok(outline >= 2, `focus outline ${outline}px`);
@@ -269,7 +278,7 @@ describe('keyboard', () => {
     await page.focus('#option-territory_donetsk-withdraw_dmz_recognised_russian');
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.isChecked('#option-territory_donetsk-full_withdrawal_russian_control'), true);
-    assert.equal(await fragment(page), 'v=1&territory_donetsk=full_withdrawal_russian_control');
+    assert.equal(await fragment(page), linkOf('territory_donetsk=full_withdrawal_russian_control'));
     // Select.
     await page.focus('#select-guarantee_strength');
     await page.keyboard.press('ArrowDown');
@@ -284,7 +293,7 @@ describe('keyboard', () => {
     const paged = Number((await fragment(page)).match(/elections_timing=(\d+)/)[1]);
     assert.ok(paged > 1, `PageUp moved to ${paged}`);
     await page.keyboard.press('End');
-    assert.doesNotMatch(await fragment(page), /elections_timing/, 'End is 100 days, the default');
+    assert.doesNotMatch(await fragment(page), /elections_timing/, "End is 100 days, the plan's own");
     // Number input: type and leave.
     await page.focus('#number-frozen_assets_compensation');
     await page.keyboard.press('Control+A');
@@ -294,8 +303,8 @@ describe('keyboard', () => {
     // Reference-point button and disclosure.
     await page.focus('#issue-guarantee_duration button.ref');
     await page.keyboard.press('Enter');
-    assert.doesNotMatch(await fragment(page), /guarantee_duration/);
-    const summary = page.locator('#issue-army_cap details.info summary');
+    assert.match(await fragment(page), /guarantee_duration=g0_none/);
+    const summary = page.locator('#issue-army_cap details.info > summary');
     await summary.focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.getAttribute('#issue-army_cap details.info', 'open'), '');
@@ -314,13 +323,14 @@ describe('accessibility', () => {
     await page.click('label[for="option-territory_donetsk-hold_current_line"]');
     await page.fill('#number-army_cap', '700000');
     await page.press('#number-army_cap', 'Tab');
-    await page.click('#issue-army_cap details.info summary');
+    await page.click('#issue-army_cap details.info > summary');
     assert.deepEqual(await axe(page), [], 'after toggles');
     await context.close();
 
     const withNotice = await harness.open('#v=1&no_such_issue=1');
     await withNotice.page.locator('#link-problems').waitFor();
-    assert.deepEqual(await axe(withNotice.page), [], 'with the notice');
+    await withNotice.page.locator('[data-testid="model-notice"]').waitFor();
+    assert.deepEqual(await axe(withNotice.page), [], 'with the notices');
     await withNotice.context.close();
 
     const narrow = await harness.open('', { contextOptions: { viewport: { width: 320, height: 640 } } });
@@ -381,6 +391,32 @@ describe('no blank page', () => {
     });
     await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
     assert.match(await page.textContent('#fatal'), /could not start/);
+    await context.close();
+  });
+
+  test('the model file fails to load: a message', async () => {
+    const { page, context } = await harness.open('', {
+      waitForApp: false,
+      beforeLoad: (page) => page.route('**/models/*.bin', (route) => route.abort()),
+    });
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
+    assert.match(await page.textContent('#fatal'), /scenario data could not be loaded/);
+    await context.close();
+  });
+
+  test('a damaged model file is refused with a message, not half-read', async () => {
+    const { page, context } = await harness.open('', {
+      waitForApp: false,
+      beforeLoad: (page) =>
+        page.route('**/models/*.bin', async (route) => {
+          const response = await route.fetch();
+          const body = Buffer.from(await response.body());
+          body[body.length >> 1] ^= 1;
+          await route.fulfill({ response, body });
+        }),
+    });
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 5000 });
+    assert.match(await page.textContent('#fatal'), /not the one this version of the sandbox was built with/);
     await context.close();
   });
 
