@@ -40,6 +40,7 @@ pub const THROUGH_ASSUMED: &str = "through an assumed provision, not the text";
 pub const STATED_POSITION: &str = "Stated position:";
 pub const REDLINE_MODELLING: &str = "Which options cross it is a modelling choice.";
 pub const HOW_TO_READ: &str = "How to read this";
+pub const HOW_TO_READ_SHORT: &str = "Values run from 0 to 100, where 100 is a party's ideal by the model's assumptions; concession = 100 − value; the balance is Ukraine's concession minus Russia's.";
 pub const HOW_TO_READ_POINTS: [&str; 6] = [
     "Each party's value runs from 0 to 100: 100 is its ideal package by the model's assumptions, 0 gives it nothing it wants. The bar shows the value; a grey band on it, once computed, is the range of the value when the weights are uncertain (5–95 %).",
     "Concession = 100 − value: how far the package is from that party's ideal.",

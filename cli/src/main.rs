@@ -638,10 +638,13 @@ fn write_analysis(
     for warning in &report.warnings {
         writeln!(out, "  - {warning}")?;
     }
-    writeln!(out, "\nSuggested packages")?;
+    writeln!(
+        out,
+        "\nReference packages of the model, by these assumptions (for discussion, not recommendations)"
+    )?;
     write_suggestion(
         out,
-        "  Nearest acceptable (fewest changes)",
+        "  Nearest package that passes the model's tests (fewest changes)",
         &report.nearest_acceptable,
     )?;
     writeln!(
@@ -655,7 +658,7 @@ fn write_analysis(
     )?;
     write_suggestion(
         out,
-        "  Most balanced improvement",
+        "  Better for every party (largest smallest gain)",
         &report.pareto.improvement,
     )?;
     for references in &report.references {
@@ -666,11 +669,7 @@ fn write_analysis(
         )?;
         write_suggestion(out, "    Nash", &references.nash)?;
         write_suggestion(out, "    Kalai–Smorodinsky", &references.kalai_smorodinsky)?;
-        write_suggestion(
-            out,
-            "    Egalitarian (for discussion only)",
-            &references.egalitarian,
-        )?;
+        write_suggestion(out, "    Largest smallest gain", &references.egalitarian)?;
     }
     let (first, second) = (&scenario.parties[0].name, &scenario.parties[1].name);
     writeln!(

@@ -333,8 +333,8 @@ fn analyze_reports_every_part_and_its_json_agrees_with_the_core() {
     for heading in [
         "Zone of possible agreement",
         "Warnings",
-        "Nearest acceptable",
-        "Most balanced improvement",
+        "Nearest package that passes the model's tests",
+        "Better for every party",
         "Nash",
         "Kalai–Smorodinsky",
         "Frontier of Ukraine's value against Russia's",

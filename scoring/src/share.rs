@@ -204,22 +204,30 @@ pub fn link_model(input: &str) -> LinkModel {
     }
 }
 
-/// The body of a link: after `#` if there is one, trimmed, cut to `MAX_LINK_BYTES` on a
-/// character boundary.
-fn body_of(input: &str) -> &str {
-    let body = match input.find('#') {
+/// The text after the first `#` (or all of it), trimmed. Only the first `MAX_LINK_BYTES` bytes
+/// are searched for the `#`, so nothing beyond them can change what a link means.
+fn fragment_of(input: &str) -> &str {
+    let head = &input[..floor_boundary(input, MAX_LINK_BYTES)];
+    match head.find('#') {
         Some(hash) => &input[hash + 1..],
         None => input,
-    };
-    let body = body.trim();
-    if body.len() <= MAX_LINK_BYTES {
-        return body;
     }
-    let mut end = MAX_LINK_BYTES;
-    while !body.is_char_boundary(end) {
+    .trim()
+}
+
+/// The largest character boundary of `text` at or below `limit`.
+fn floor_boundary(text: &str, limit: usize) -> usize {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &body[..end]
+    end
+}
+
+/// The body of a link: its fragment, cut to `MAX_LINK_BYTES` on a character boundary.
+fn body_of(input: &str) -> &str {
+    let body = fragment_of(input);
+    &body[..floor_boundary(body, MAX_LINK_BYTES)]
 }
 
 /// Issue indices in canonical order: the v1 order, then any issue the v1 list lacks.
@@ -236,17 +244,13 @@ fn canonical_order(scenario: &Scenario) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Reads a link with `scenario` (the model [`link_model`] picked): a whole URL, a `#fragment`,
-/// or the text after `#`. Omitted issues take the model's opening package. Never fails, never
-/// panics; the work is linear in `min(input length, MAX_LINK_BYTES)`.
+/// or the text after `#`. Omitted issues take the model's opening package (the frozen
+/// `V1_DEFAULTS` for a version-1 link). Never fails, never panics; the work is linear in
+/// `min(input length, MAX_LINK_BYTES)`.
 pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     let mut problems = Vec::new();
-    let whole = match input.find('#') {
-        Some(hash) => &input[hash + 1..],
-        None => input,
-    }
-    .trim();
     let body = body_of(input);
-    if whole.len() > body.len() {
+    if fragment_of(input).len() > body.len() {
         problems.push(Problem {
             issue: None,
             message: format!(
@@ -296,6 +300,11 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             if key == "v" {
                 version_problem(value, &mut problems);
                 needs_model = value == CURRENT_VERSION.to_string();
+                // A version-1 link's omitted issues mean the frozen v1 defaults, whichever
+                // model reads it (nothing has been applied yet: this is the first part).
+                if value == "1" {
+                    package = scenario.v1_default_package();
+                }
                 continue;
             }
             problems.push(Problem {

@@ -58,7 +58,7 @@ proptest! {
     #[test]
     fn only_ids_and_numbers_appear_in_links(package in package_strategy(&scenario())) {
         let link = encode(&scenario(), &package);
-        prop_assert!(link.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || b"_=&".contains(&byte)), "{}", link);
+        prop_assert!(link.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || b"_=&.".contains(&byte)), "{}", link);
         prop_assert!(link.len() <= 2_000);
     }
 }
@@ -107,18 +107,26 @@ proptest! {
 }
 
 #[test]
-fn the_empty_link_is_the_v1_default_with_no_problem() {
+fn the_empty_link_is_the_opening_package_and_v1_its_frozen_defaults() {
     let scenario = scenario();
-    for input in ["", "#", "#v=1", "v=1", "  #v=1  "] {
+    let opening = format!("v=2&m={}", scenario.meta.version);
+    for input in ["", "#", opening.as_str(), &format!("  #{opening}  ")] {
         let decoded = decode(&scenario, input);
         assert!(
             decoded.problems.is_empty(),
             "{input:?}: {:?}",
             decoded.problems
         );
+        assert_eq!(decoded.package, scenario.opening_package(), "{input:?}");
+    }
+    assert_eq!(encode(&scenario, &scenario.opening_package()), opening);
+    // A version-1 link omits what the frozen v1 defaults set, whichever model reads it.
+    for input in ["#v=1", "v=1", "  #v=1  "] {
+        let decoded = decode(&scenario, input);
+        assert!(decoded.problems.is_empty(), "{input:?}");
         assert_eq!(decoded.package, scenario.v1_default_package(), "{input:?}");
     }
-    assert_eq!(encode(&scenario, &scenario.v1_default_package()), "v=1");
+    assert_ne!(scenario.v1_default_package(), scenario.opening_package());
 }
 
 #[test]
@@ -200,7 +208,7 @@ fn versions_missing_unknown_and_newer() {
     let missing = decode(&scenario, &format!("#{}={}", issue.id, issue.options[0].id));
     assert_eq!(
         missing.problems[0].message,
-        "The link has no version number; it was read as version 1."
+        "The link has no format version; it was read as version 2."
     );
     assert_eq!(
         missing.package.choice(1),

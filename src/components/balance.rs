@@ -192,6 +192,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
     html! {
         <div class="balance-panel">
             <h2 id="balance-heading">{ text::BALANCE_HEADING }</h2>
+            <p class="how-to-read-short">{ text::HOW_TO_READ_SHORT }</p>
             <details class="how-to-read" data-testid="how-to-read">
                 <summary>{ text::HOW_TO_READ }</summary>
                 <ul>{ for text::HOW_TO_READ_POINTS.iter().map(|point| html! { <li>{ *point }</li> }) }</ul>
