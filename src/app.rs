@@ -30,9 +30,9 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let scenario = props.scenario.0.clone();
+        let scenario = props.scenario.clone();
         let decoded = props.decoded.clone();
-        use_reducer(move || AppState::open(scenario, decoded))
+        use_reducer(move || AppState::open_with(scenario, decoded))
     };
 
     // A package carried over from another model gets its own link, as a new history entry.
@@ -104,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_use_current = {
         let on_request = props.on_request.clone();
-        let from = state.scenario.0.clone();
+        let from = state.scenario.rc().clone();
         let package = state.package.clone();
         Callback::from(move |_: MouseEvent| {
             on_request.emit(ModelRequest::UseCurrent {

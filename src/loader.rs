@@ -4,7 +4,6 @@
 //! says plainly when a model cannot be loaded instead of leaving a blank page.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use scoring::models::{self, ModelFile};
@@ -39,7 +38,8 @@ enum Stage {
     },
 }
 
-type Cache = Rc<RefCell<HashMap<&'static str, Rc<Scenario>>>>;
+/// The models loaded so far (one or two: a handful of versions at most, so a list).
+type Cache = Rc<RefCell<Vec<(&'static str, Rc<Scenario>)>>>;
 
 /// The model file's path relative to the page (the build writes it there).
 pub fn model_path(model: &ModelFile) -> String {
@@ -47,7 +47,11 @@ pub fn model_path(model: &ModelFile) -> String {
 }
 
 async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Rc<Scenario>, String> {
-    if let Some(scenario) = cache.borrow().get(model.version) {
+    if let Some((_, scenario)) = cache
+        .borrow()
+        .iter()
+        .find(|(version, _)| *version == model.version)
+    {
         return Ok(scenario.clone());
     }
     let bytes = browser::fetch_bytes(&model_path(model)).await?;
@@ -58,14 +62,14 @@ async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Rc<Scenario>, 
             .cloned()
             .unwrap_or_else(|| error.to_string())
     })?);
-    cache.borrow_mut().insert(model.version, scenario.clone());
+    cache.borrow_mut().push((model.version, scenario.clone()));
     Ok(scenario)
 }
 
 #[component]
 pub fn Root() -> Html {
     let stage = use_state(|| Stage::Loading(models::current().version));
-    let cache: Cache = use_mut_ref(HashMap::new);
+    let cache: Cache = use_mut_ref(Vec::new);
     let request = use_state(|| ModelRequest::Open(browser::fragment()));
     let counter = use_mut_ref(|| 0u64);
 
@@ -148,7 +152,7 @@ pub fn Root() -> Html {
             push,
             key,
         } => html! {
-            <App key={*key} scenario={crate::state::ScenarioRef(scenario.clone())} decoded={decoded.clone()}
+            <App key={*key} scenario={crate::state::ScenarioRef::new(scenario.clone())} decoded={decoded.clone()}
                 push={*push} {on_request} />
         },
     }

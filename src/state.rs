@@ -8,20 +8,76 @@ use scoring::provenance::{Origin, Provenance};
 use scoring::{Decoded, DocumentKind, Package, Scenario};
 use yew::Reducible;
 
-/// The scenario shared by every component; compared by pointer, as it never changes at runtime.
+/// The scenario shared by every component, with what every render would otherwise recompute:
+/// each document resolved to its package and origins (the picker and "which preset is this"
+/// read them on every change). Compared by pointer, as it never changes at runtime.
 #[derive(Clone, Debug)]
-pub struct ScenarioRef(pub Rc<Scenario>);
+pub struct ScenarioRef {
+    scenario: Rc<Scenario>,
+    resolved: Rc<Vec<Provenance>>,
+}
+
+impl ScenarioRef {
+    pub fn new(scenario: Rc<Scenario>) -> ScenarioRef {
+        let resolved = (0..scenario.documents.len())
+            .map(|document| scenario.resolve(document))
+            .collect();
+        ScenarioRef {
+            scenario,
+            resolved: Rc::new(resolved),
+        }
+    }
+
+    /// The shared scenario itself.
+    pub fn rc(&self) -> &Rc<Scenario> {
+        &self.scenario
+    }
+
+    /// `Scenario::resolve`, from the cache.
+    pub fn resolve(&self, document: usize) -> Provenance {
+        self.resolved[document].clone()
+    }
+
+    /// `Scenario::document_package`, from the cache.
+    pub fn document_package(&self, document: usize) -> Package {
+        self.resolved[document].package.clone()
+    }
+
+    /// How many provisions document `document`'s texts settle.
+    pub fn settled(&self, document: usize) -> usize {
+        self.resolved[document]
+            .origins
+            .iter()
+            .filter(|origin| origin.is_stated())
+            .count()
+    }
+
+    /// The first document whose package `package` is.
+    pub fn matching(&self, package: &Package) -> Option<usize> {
+        self.resolved
+            .iter()
+            .position(|resolved| resolved.package == *package)
+    }
+
+    /// `Scenario::provenance_of`, from the cache.
+    pub fn provenance_of(&self, package: &Package) -> (Option<usize>, Provenance) {
+        match self.matching(package) {
+            Some(document) => (Some(document), self.resolve(document)),
+            None => (None, self.scenario.chosen(package)),
+        }
+    }
+}
 
 impl PartialEq for ScenarioRef {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.scenario, &other.scenario)
     }
 }
 
 impl std::ops::Deref for ScenarioRef {
     type Target = Scenario;
     fn deref(&self) -> &Scenario {
-        &self.0
+        &self.scenario
     }
 }
 
@@ -103,7 +159,11 @@ pub enum Action {
 impl AppState {
     /// The state for a page opened with `decoded` (the URL's fragment).
     pub fn open(scenario: Rc<Scenario>, decoded: Decoded) -> AppState {
-        let scenario = ScenarioRef(scenario);
+        AppState::open_with(ScenarioRef::new(scenario), decoded)
+    }
+
+    /// As [`AppState::open`], with the scenario's caches already built.
+    pub fn open_with(scenario: ScenarioRef, decoded: Decoded) -> AppState {
         let (base_document, provenance) = scenario.provenance_of(&decoded.package);
         AppState {
             previous: decoded.package.clone(),
@@ -159,11 +219,6 @@ impl AppState {
             origins: self.origins.clone(),
         }
     }
-}
-
-/// The document whose package equals `package`, if any.
-pub fn matching_document(scenario: &Scenario, package: &Package) -> Option<usize> {
-    (0..scenario.documents.len()).find(|&document| scenario.document_package(document) == *package)
 }
 
 /// One sentence for screen readers after a committed change: the balance and each party's

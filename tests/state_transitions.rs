@@ -115,7 +115,7 @@ fn a_preset_is_a_new_history_entry_and_becomes_the_base() {
 #[test]
 fn opening_a_link_lists_its_problems_until_dismissed() {
     let state = opened("");
-    let scenario = state.scenario.0.clone();
+    let scenario = state.scenario.rc().clone();
     let next = state.reduce(Action::OpenLink {
         decoded: decode(&scenario, "#v=1&bogus=1&army_cap=x"),
     });

@@ -5,6 +5,7 @@
 use scoring::SourceClass;
 use yew::prelude::*;
 
+use crate::components::disclosure::use_opened;
 use crate::components::sources::{CitedText, SourceLinks, format_date};
 use crate::state::ScenarioRef;
 use crate::text;
@@ -18,6 +19,7 @@ pub struct FooterProps {
 pub fn Footer(props: &FooterProps) -> Html {
     let scenario = &props.scenario;
     let meta = &scenario.meta;
+    let (sources_opened, toggle_sources) = use_opened();
     let counts: Vec<String> = SourceClass::ALL
         .iter()
         .filter_map(|&class| {
@@ -45,18 +47,20 @@ pub fn Footer(props: &FooterProps) -> Html {
                 <summary>{ text::FOOTER_CAVEATS }</summary>
                 <ul>{ for meta.caveats.iter().map(|caveat| html! { <li><CitedText scenario={scenario.clone()} text={caveat.clone()} /></li> }) }</ul>
             </details>
-            <details>
+            <details ontoggle={toggle_sources}>
                 <summary>{ format!("{} ({})", text::FOOTER_ALL_SOURCES, scenario.sources.len()) }</summary>
-                if !counts.is_empty() {
-                    <p>{ format!("{}: {}.", text::FOOTER_BY_CLASS, counts.join(", ")) }</p>
+                if sources_opened {
+                    if !counts.is_empty() {
+                        <p>{ format!("{}: {}.", text::FOOTER_BY_CLASS, counts.join(", ")) }</p>
+                    }
+                    <ul class="source-list">
+                        { for scenario.sources.iter().enumerate().map(|(index, source)| html! {
+                            <li key={source.key.clone()}>
+                                <SourceLinks scenario={scenario.clone()} sources={vec![index]} />
+                            </li>
+                        }) }
+                    </ul>
                 }
-                <ul class="source-list">
-                    { for scenario.sources.iter().enumerate().map(|(index, source)| html! {
-                        <li key={source.key.clone()}>
-                            <SourceLinks scenario={scenario.clone()} sources={vec![index]} />
-                        </li>
-                    }) }
-                </ul>
             </details>
         </footer>
     }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::sources::{Caution, CitedText, SourceLinks, format_date};
-use crate::state::{Action, AppState, ScenarioRef, matching_document};
+use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -24,14 +24,9 @@ pub struct HeaderProps {
 
 /// The picker's line for a document: "US 28-point plan — 20 Nov 2025, leaked draft, 20 of 20
 /// provisions".
-fn picker_label(scenario: &scoring::Scenario, document: usize) -> String {
+fn picker_label(scenario: &ScenarioRef, document: usize) -> String {
     let spec = &scenario.documents[document];
-    let settled = scenario
-        .resolve(document)
-        .origins
-        .iter()
-        .filter(|origin| origin.is_stated())
-        .count();
+    let settled = scenario.settled(document);
     format!(
         "{} — {}, {}; {}, {settled} of {} provisions",
         spec.title,
@@ -54,7 +49,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let scenario = &props.scenario;
     let current = use_memo(
         (props.scenario.clone(), props.package.clone()),
-        |(scenario, package)| matching_document(scenario, package),
+        |(scenario, package)| scenario.matching(package),
     );
     let status = use_state_eq(|| ShareStatus::Idle);
     let select = use_node_ref();

@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::disclosure::use_opened;
 use crate::components::sources::{Caution, CitedText, SourceLinks};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
@@ -161,14 +162,12 @@ fn provenance_note(
     }
 }
 
-/// The sourced comparison of an issue (the seed article's guarantee comparison) as a table.
-fn comparison_table(scenario: &ScenarioRef, issue: usize) -> Html {
+/// The comparison's table.
+fn comparison_body(scenario: &ScenarioRef, issue: usize) -> Html {
     let Some(comparison) = &scenario.issues[issue].comparison else {
         return Html::default();
     };
     html! {
-        <details class="comparison" data-testid="comparison">
-            <summary>{ &comparison.title }</summary>
             <div class="table-scroll">
                 <table>
                     <thead><tr>
@@ -191,6 +190,25 @@ fn comparison_table(scenario: &ScenarioRef, issue: usize) -> Html {
                     </tbody>
                 </table>
             </div>
+    }
+}
+
+/// The sourced comparison of an issue (the seed article's guarantee comparison) as a table.
+fn comparison_table(
+    scenario: &ScenarioRef,
+    issue: usize,
+    opened: bool,
+    ontoggle: Callback<Event>,
+) -> Html {
+    let Some(comparison) = &scenario.issues[issue].comparison else {
+        return Html::default();
+    };
+    html! {
+        <details class="comparison" data-testid="comparison" {ontoggle}>
+            <summary>{ &comparison.title }</summary>
+            if opened {
+                { comparison_body(scenario, issue) }
+            }
         </details>
     }
 }
@@ -208,6 +226,8 @@ fn taken_by(scenario: &scoring::Scenario, issue: usize, option: usize) -> Vec<St
 
 #[component]
 pub fn IssueControl(props: &IssueControlProps) -> Html {
+    let (about_opened, toggle_about) = use_opened();
+    let (comparison_opened, toggle_comparison) = use_opened();
     let scenario = &props.scenario;
     let issue = props.issue;
     let spec = &scenario.issues[issue];
@@ -240,34 +260,47 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
             <p class="issue-description"><CitedText scenario={scenario.clone()} text={spec.description.clone()} /></p>
             { provenance_note(scenario, issue, props.choice, props.origin, props.base_document) }
             { control }
-            { comparison_table(scenario, issue) }
-            <details class="info">
+            { comparison_table(scenario, issue, comparison_opened, toggle_comparison) }
+            <details class="info" ontoggle={toggle_about}>
                 <summary>{ text::ABOUT_ISSUE }</summary>
-                if let Some(notes) = &spec.notes {
-                    <p><CitedText scenario={scenario.clone()} text={notes.clone()} /></p>
+                if about_opened {
+                    { about_issue(scenario, issue) }
                 }
-                <dl class="option-meanings">
-                    { for spec.options.iter().enumerate().map(|(option, spec_option)| {
-                        let documents = taken_by(scenario, issue, option);
-                        html! {
-                            <>
-                                <dt>{ &spec_option.label }</dt>
-                                <dd>
-                                    <CitedText scenario={scenario.clone()} text={spec_option.meaning.clone()} />
-                                    <br />
-                                    <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</span>
-                                    <br />
-                                    <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
-                                    { format!(" {} — ", value_summary(scenario, issue, option)) }
-                                    <CitedText scenario={scenario.clone()} text={scenario.assumptions.values[issue][option].rationale.clone()} />
-                                </dd>
-                            </>
-                        }
-                    }) }
-                </dl>
-                <div class="issue-sources">{ format!("{}: ", text::SOURCES) }<SourceLinks scenario={scenario.clone()} sources={spec.sources.clone()} /></div>
             </details>
         </fieldset>
+    }
+}
+
+/// The "About this provision" panel: notes, every option's meaning, who took it, its values and
+/// their rationale, and the issue's sources.
+fn about_issue(scenario: &ScenarioRef, issue: usize) -> Html {
+    let spec = &scenario.issues[issue];
+    html! {
+        <>
+            if let Some(notes) = &spec.notes {
+                <p><CitedText scenario={scenario.clone()} text={notes.clone()} /></p>
+            }
+            <dl class="option-meanings">
+                { for spec.options.iter().enumerate().map(|(option, spec_option)| {
+                    let documents = taken_by(scenario, issue, option);
+                    html! {
+                        <>
+                            <dt>{ &spec_option.label }</dt>
+                            <dd>
+                                <CitedText scenario={scenario.clone()} text={spec_option.meaning.clone()} />
+                                <br />
+                                <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</span>
+                                <br />
+                                <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+                                { format!(" {} — ", value_summary(scenario, issue, option)) }
+                                <CitedText scenario={scenario.clone()} text={scenario.assumptions.values[issue][option].rationale.clone()} />
+                            </dd>
+                        </>
+                    }
+                }) }
+            </dl>
+            <div class="issue-sources">{ format!("{}: ", text::SOURCES) }<SourceLinks scenario={scenario.clone()} sources={spec.sources.clone()} /></div>
+        </>
     }
 }
 

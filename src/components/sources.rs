@@ -8,6 +8,7 @@ use scoring::Scenario;
 use scoring::evidence::citation_groups;
 use yew::prelude::*;
 
+use crate::components::disclosure::use_opened;
 use crate::state::ScenarioRef;
 use crate::text;
 
@@ -83,21 +84,31 @@ fn source_item(scenario: &Scenario, index: usize, compact: bool) -> Html {
 /// Source links, each with its outlet, title, date and class.
 #[component]
 pub fn SourceLinks(props: &SourceLinksProps) -> Html {
+    let (opened, ontoggle) = use_opened();
     if props.sources.is_empty() {
         return Html::default();
     }
-    let items = html! {
-        <span class={classes!("sources", props.compact.then_some("sources-compact"))}>
-            { for props.sources.iter().map(|&index| source_item(&props.scenario, index, props.compact)) }
-        </span>
+    let items = {
+        let scenario = props.scenario.clone();
+        let sources = props.sources.clone();
+        let compact = props.compact;
+        move || {
+            html! {
+                <span class={classes!("sources", compact.then_some("sources-compact"))}>
+                    { for sources.iter().map(|&index| source_item(&scenario, index, compact)) }
+                </span>
+            }
+        }
     };
     if props.compact || props.sources.len() <= OPEN_LIST {
-        return items;
+        return items();
     }
     html! {
-        <details class="source-list-details">
+        <details class="source-list-details" {ontoggle}>
             <summary>{ format!("{} ({})", text::SOURCES, props.sources.len()) }</summary>
-            { items }
+            if opened {
+                { items() }
+            }
         </details>
     }
 }
