@@ -22,6 +22,8 @@ pub struct AppProps {
     pub scenario: ScenarioRef,
     /// The link the page opened (or the package carried over from another model).
     pub decoded: Decoded,
+    /// The model file's bytes, for the analysis worker.
+    pub model_bytes: std::rc::Rc<Vec<u8>>,
     /// Write the opened package's link as a new history entry (after a change of model).
     pub push: bool,
     pub on_request: Callback<ModelRequest>,
@@ -88,11 +90,14 @@ pub fn App(props: &AppProps) -> Html {
     );
     let dispatch = state.dispatcher();
     let concentration = use_state(|| DEFAULT_CONCENTRATION);
-    let (scenario_level, package_level) = use_analysis(
+    let (analysis, on_restart) = use_analysis(
         state.scenario.clone(),
+        props.model_bytes.clone(),
         state.package.clone(),
         *concentration,
     );
+    let scenario_level = analysis.scenario_level.clone();
+    let package_level = analysis.package_level.clone();
     let bands = package_level
         .robustness
         .as_ref()
@@ -137,7 +142,8 @@ pub fn App(props: &AppProps) -> Html {
                 </aside>
             </div>
             <AnalysisPanel scenario={state.scenario.clone()} package={state.package.clone()}
-                {scenario_level} {package_level} concentration={*concentration} {on_concentration}
+                {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
+                concentration={*concentration} {on_concentration}
                 dispatch={dispatch.clone()} />
             <AssumptionsSection scenario={state.scenario.clone()} />
             <Footer scenario={state.scenario.clone()} />

@@ -1,48 +1,57 @@
-//! The in-browser benchmark of the analysis (`?bench-analysis`): times each part in the wasm
-//! build with the page's clock and publishes the medians for `tests/e2e/bench.mjs`, which
-//! compares them with the native figures. Not used by the app itself.
+//! The in-browser benchmark of the analysis (`?bench-analysis`): times each part inside the
+//! analysis worker, where the page runs it, with the worker's clock, and returns the medians for
+//! `tests/e2e/bench.mjs`, which compares them with the native figures. Only in the benchmark
+//! build (feature `bench`).
 
 use std::hint::black_box;
 
 use scoring::Scenario;
 use scoring::analysis::{Analyzer, Coalition};
-
-use crate::browser;
+use wasm_bindgen::JsCast;
 
 /// The median time of one call of `part`, in milliseconds: warmed up first (so V8 has tiered
 /// the hot functions up from its baseline compiler), then timed in batches of at least 20 ms
 /// each, so the page clock's 0.1 ms resolution costs under 1 %. `profile_analysis --parts`
 /// times the native build the same way.
 fn median_ms(mut part: impl FnMut()) -> f64 {
-    let start = browser::now_ms();
+    let start = now_ms();
     let mut calls = 0usize;
-    while calls < 5 || browser::now_ms() - start < 300.0 {
+    while calls < 5 || now_ms() - start < 300.0 {
         part();
         calls += 1;
     }
-    let per_call = (browser::now_ms() - start) / calls as f64;
+    let per_call = (now_ms() - start) / calls as f64;
     let batch = ((20.0 / per_call).ceil() as usize).max(1);
     let mut times: Vec<f64> = (0..11)
         .map(|_| {
-            let start = browser::now_ms();
+            let start = now_ms();
             (0..batch).for_each(|_| part());
-            (browser::now_ms() - start) / batch as f64
+            (now_ms() - start) / batch as f64
         })
         .collect();
-    scoring::search::sort_small_by(&mut times, f64::total_cmp);
+    scoring::score::sort_small_by(&mut times, f64::total_cmp);
     times[times.len() / 2]
 }
 
-/// Times each part of the analysis of the opening state and publishes `name=microseconds`
-/// lines. (The parts, not `Analyzer::run`, so the benchmark links nothing the page does not.)
-pub fn run() {
-    let Ok(scenario) = Scenario::builtin() else {
-        browser::publish_bench("error=the embedded scenario did not load");
-        return;
-    };
+/// Milliseconds from the worker's time origin (`performance.now()` of whatever global runs it).
+fn now_ms() -> f64 {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &"performance".into())
+        .ok()
+        .and_then(|performance| {
+            let now = js_sys::Reflect::get(&performance, &"now".into()).ok()?;
+            let now: js_sys::Function = now.dyn_into().ok()?;
+            now.call0(&performance).ok()?.as_f64()
+        })
+        .unwrap_or(0.0)
+}
+
+/// Times each part of the analysis of the opening state and returns `name=microseconds` lines.
+/// (The parts, not `Analyzer::run`, so the benchmark links nothing the worker does not.)
+pub fn parts(scenario: &Scenario) -> String {
     let package = scenario.v1_default_package();
     // A fresh Analyzer per call: one remembers its zone searches, which would time a cache.
-    let fresh = || Analyzer::new(&scenario, &package);
+    let fresh = || Analyzer::new(scenario, &package);
     let mut lines = Vec::new();
     let mut time = |name: &str, part: &mut dyn FnMut()| {
         lines.push(format!(
@@ -79,5 +88,5 @@ pub fn run() {
     time("robustness_10k_us", &mut || {
         black_box(scenario.robustness(&package, 50.0, 10_000, 1));
     });
-    browser::publish_bench(&lines.join("\n"));
+    lines.join("\n")
 }

@@ -198,20 +198,11 @@ pub async fn after_next_paint() {
 
 #[cfg(feature = "bench")]
 /// Whether the page was opened with `?bench-analysis`, the benchmark script's way of timing
-/// the analysis inside the browser. Not part of the share-link format.
+/// the analysis inside the browser's worker. Not part of the share-link format.
 pub fn bench_requested() -> bool {
     window()
         .and_then(|window| window.location().search().ok())
         .is_some_and(|search| search == "?bench-analysis")
-}
-
-#[cfg(feature = "bench")]
-/// Milliseconds from the page's time origin (the benchmark's clock).
-pub fn now_ms() -> f64 {
-    window()
-        .and_then(|window| window.performance())
-        .map(|performance| performance.now())
-        .unwrap_or(0.0)
 }
 
 #[cfg(feature = "bench")]

@@ -7,5 +7,7 @@ pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod loader;
+pub mod protocol;
 pub mod state;
 pub mod text;
+pub mod worker;

@@ -31,6 +31,8 @@ enum Stage {
     Ready {
         scenario: Rc<Scenario>,
         decoded: Decoded,
+        /// The model file's bytes, which the analysis worker is given.
+        bytes: Rc<Vec<u8>>,
         /// Write the opened package's link into the address bar as a new entry.
         push: bool,
         /// Remounts the app when the model or the request changes.
@@ -39,20 +41,23 @@ enum Stage {
 }
 
 /// The models loaded so far (one or two: a handful of versions at most, so a list).
-type Cache = Rc<RefCell<Vec<(&'static str, Rc<Scenario>)>>>;
+type Cache = Rc<RefCell<Vec<Loaded>>>;
+
+/// A loaded model: its version, the scenario and the file's bytes.
+type Loaded = (&'static str, Rc<Scenario>, Rc<Vec<u8>>);
 
 /// The model file's path relative to the page (the build writes it there).
 pub fn model_path(model: &ModelFile) -> String {
     format!("models/{}", model.file)
 }
 
-async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Rc<Scenario>, String> {
-    if let Some((_, scenario)) = cache
+async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Loaded, String> {
+    if let Some(loaded) = cache
         .borrow()
         .iter()
-        .find(|(version, _)| *version == model.version)
+        .find(|(version, _, _)| *version == model.version)
     {
-        return Ok(scenario.clone());
+        return Ok(loaded.clone());
     }
     let bytes = browser::fetch_bytes(&model_path(model)).await?;
     let scenario = Rc::new(Scenario::from_model_file(model, &bytes).map_err(|error| {
@@ -62,8 +67,9 @@ async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Rc<Scenario>, 
             .cloned()
             .unwrap_or_else(|| error.to_string())
     })?);
-    cache.borrow_mut().push((model.version, scenario.clone()));
-    Ok(scenario)
+    let loaded = (model.version, scenario, Rc::new(bytes));
+    cache.borrow_mut().push(loaded.clone());
+    Ok(loaded)
 }
 
 #[component]
@@ -86,13 +92,13 @@ pub fn Root() -> Html {
                     ModelRequest::Open(fragment) => {
                         let wanted = link_model(&fragment).model;
                         stage.set(Stage::Loading(wanted.version));
-                        let (scenario, fallback) = match load(&cache, wanted).await {
-                            Ok(scenario) => (scenario, None),
+                        let ((_, scenario, bytes), fallback) = match load(&cache, wanted).await {
+                            Ok(loaded) => (loaded, None),
                             Err(reason) if wanted != models::current() => {
                                 // An older model that will not load: the link still opens,
                                 // with the current model, and the notice says why.
                                 match load(&cache, models::current()).await {
-                                    Ok(scenario) => (scenario, Some((wanted.version, reason))),
+                                    Ok(loaded) => (loaded, Some((wanted.version, reason))),
                                     Err(reason) => return fail(&reason),
                                 }
                             }
@@ -114,6 +120,7 @@ pub fn Root() -> Html {
                         stage.set(Stage::Ready {
                             scenario,
                             decoded,
+                            bytes,
                             push: false,
                             key,
                         });
@@ -121,11 +128,12 @@ pub fn Root() -> Html {
                     ModelRequest::UseCurrent { from, package } => {
                         stage.set(Stage::Loading(models::current().version));
                         match load(&cache, models::current()).await {
-                            Ok(scenario) => {
+                            Ok((_, scenario, bytes)) => {
                                 let decoded = scoring::share::translate(&from, &scenario, &package);
                                 stage.set(Stage::Ready {
                                     scenario,
                                     decoded,
+                                    bytes,
                                     push: true,
                                     key,
                                 });
@@ -149,11 +157,12 @@ pub fn Root() -> Html {
         Stage::Ready {
             scenario,
             decoded,
+            bytes,
             push,
             key,
         } => html! {
             <App key={*key} scenario={crate::state::ScenarioRef::new(scenario.clone())} decoded={decoded.clone()}
-                push={*push} {on_request} />
+                model_bytes={bytes.clone()} push={*push} {on_request} />
         },
     }
 }

@@ -16,12 +16,6 @@ fn main() {
     if peace_plan_sandbox::browser::panic_test_requested() {
         panic!("panic requested by ?panic-test");
     }
-    // The benchmark build's hook: time the analysis in the browser instead of starting the app.
-    #[cfg(feature = "bench")]
-    if peace_plan_sandbox::browser::bench_requested() {
-        peace_plan_sandbox::bench::run();
-        return;
-    }
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"))

@@ -125,6 +125,15 @@ pub const FOOTER_NEUTRAL: &str = "Plans are described by what they say, not by w
 pub const ANALYSIS_HEADING: &str = "Negotiation analysis";
 pub const ANALYSIS_UPDATING: &str = "Updating the analysis…";
 pub const ANALYSIS_READY: &str = "Analysis up to date.";
+pub const ANALYSIS_UNAVAILABLE: &str = "The analysis is unavailable.";
+pub const WORKER_FAILED: &str = "The analysis stopped";
+pub const WORKER_NOT_STARTED: &str = "The analysis could not start: its worker did not load";
+pub const WORKER_NOT_RESPONDING: &str = "The analysis is not responding.";
+pub const WORKER_MISMATCH: &str =
+    "The analysis worker is from another version of the sandbox; reload the page";
+pub const WORKER_SCORES_STILL_WORK: &str =
+    "The scores, the balance and the links above still work: they are computed on this page.";
+pub const WORKER_RETRY: &str = "Try the analysis again";
 pub const ANALYSIS_NOTE: &str = "Every result here follows from the model's valuations and walk-away values. The packages are reference points of the model for discussion, by these assumptions; they are not predictions or recommendations.";
 pub const WARNINGS_HEADING: &str = "Warnings";
 pub const NO_WARNINGS: &str =

@@ -223,11 +223,12 @@ fn main() -> ExitCode {
             concentration,
             seed,
         } => {
-            if !(1..=scoring::robustness::MAX_SAMPLES).contains(&samples) {
+            if !(1..=scoring::analysis::robustness::MAX_SAMPLES).contains(&samples) {
                 eprintln!("peaceplan: --samples must be from 1 to 100000");
                 return ExitCode::from(2);
             }
-            if !(scoring::robustness::MIN_CONCENTRATION..=scoring::robustness::MAX_CONCENTRATION)
+            if !(scoring::analysis::robustness::MIN_CONCENTRATION
+                ..=scoring::analysis::robustness::MAX_CONCENTRATION)
                 .contains(&concentration)
             {
                 eprintln!("peaceplan: --concentration must be from 1 to 10000");

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
+use crate::analysis::robustness::{Band, Robustness};
 use crate::analysis::{Analysis, Suggestion};
 use crate::model::{Scenario, Stance};
 use crate::provenance::{Origin, Provenance};
-use crate::robustness::{Band, Robustness};
 use crate::score::{Choice, Package, Scores};
 use crate::share::{Decoded, encode};
 

@@ -14,10 +14,7 @@ mod file;
 pub mod model;
 pub mod models;
 pub mod provenance;
-mod relax;
-pub mod robustness;
 pub mod score;
-pub mod search;
 pub mod share;
 
 pub use model::{

@@ -2,11 +2,10 @@
 //! acceptance, ratification and the concession balance. Pure arithmetic on the scenario tables.
 
 use crate::model::{Role, Scenario};
-use crate::search::{UNIT, points};
 
 /// What a package says on one issue: one of the issue's options, or (numeric issues only) an
 /// amount on its scale that is not itself a reference point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Choice {
     /// Index into the issue's options.
     Option(usize),
@@ -17,7 +16,7 @@ pub enum Choice {
 /// One choice per issue, in issue order. Built through `Scenario` methods so that every choice
 /// is valid for its issue and amounts that hit a reference point are stored as that option
 /// (one state, one representation: the share link depends on it).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Package {
     choices: Vec<Choice>,
 }
@@ -42,7 +41,7 @@ pub enum ChoiceError {
 }
 
 /// Scores of one party for one package. Values are on a 0–100 scale ("points").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PartyScore {
     /// `V_i = Σ_j w_ij · v_ij(x_j)`, where `w_ij` are the party's weights as fractions summing
     /// to 1 and `v_ij` the 0–100 option values. 100 is the party's ideal package. Points.
@@ -60,7 +59,7 @@ pub struct PartyScore {
 }
 
 /// How the concessions of the two belligerents compare.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Balance {
     /// Index of the first belligerent (Ukraine) and the second (Russia).
     pub first: usize,
@@ -71,7 +70,7 @@ pub struct Balance {
 }
 
 /// How concessions are spread across all parties.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Spread {
     /// `max_i C_i − min_i C_i`, points.
     pub points: f64,
@@ -81,7 +80,7 @@ pub struct Spread {
 }
 
 /// Everything the core says about one package.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
     /// In party order.
     pub parties: Vec<PartyScore>,
@@ -113,6 +112,24 @@ impl Scenario {
     /// for where each provision comes from.
     pub fn document_package(&self, document: usize) -> Package {
         self.resolve(document).package
+    }
+
+    /// Whether `package` fits this scenario: one choice per issue, each an option of its issue
+    /// or an amount on its scale that is not a reference point (a package from outside, such
+    /// as a message, is checked before it is scored).
+    pub fn is_valid_package(&self, package: &Package) -> bool {
+        package.choices.len() == self.issues.len()
+            && package
+                .choices
+                .iter()
+                .zip(&self.issues)
+                .all(|(choice, issue)| match *choice {
+                    Choice::Option(option) => option < issue.options.len(),
+                    Choice::Amount(amount) => issue.scale.as_ref().is_some_and(|scale| {
+                        (scale.min..=scale.max).contains(&amount)
+                            && !scale.points.iter().any(|(at, _)| *at == amount)
+                    }),
+                })
     }
 
     /// Returns `package` with `issue` set to option `option`.
@@ -403,4 +420,26 @@ pub fn format_amount(amount: i64) -> String {
         out.push(digit);
     }
     out
+}
+
+/// Units per point.
+pub const UNIT: i64 = 10_000;
+
+/// Converts units to points.
+pub fn points(units: i64) -> f64 {
+    units as f64 / UNIT as f64
+}
+
+/// Sorts a short slice (tens of items) by `compare`, stably, by insertion. The standard sorts
+/// cost some kilobytes of code in the browser build for every comparator; this one, a few
+/// hundred bytes.
+pub fn sort_small_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for end in 1..items.len() {
+        let mut index = end;
+        while index > 0 && compare(&items[index - 1], &items[index]) == std::cmp::Ordering::Greater
+        {
+            items.swap(index - 1, index);
+            index -= 1;
+        }
+    }
 }

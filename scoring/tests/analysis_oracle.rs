@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use scoring::Scenario;
+use scoring::analysis::search::{Ratio, Space, UNIT};
 use scoring::analysis::{Analyzer, Coalition};
-use scoring::search::{Ratio, Space, UNIT};
 
 /// A small deterministic generator, so a failing case is reproducible from its seed.
 struct Lcg(u64);

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use scoring::analysis::{Analyzer, Warning};
-use scoring::search::UNIT;
+use scoring::score::UNIT;
 use scoring::{Choice, Package, Scenario};
 
 fn scenario() -> Scenario {

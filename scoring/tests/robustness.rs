@@ -59,9 +59,15 @@ fn inputs_are_clamped_so_any_request_does_bounded_work() {
     let package = scenario.v1_default_package();
     let result = scenario.robustness(&package, f64::NAN, 0, 1);
     assert_eq!(result.samples, 1);
-    assert_eq!(result.concentration, scoring::robustness::MIN_CONCENTRATION);
+    assert_eq!(
+        result.concentration,
+        scoring::analysis::robustness::MIN_CONCENTRATION
+    );
     let result = scenario.robustness(&package, 1e12, 10, 1);
-    assert_eq!(result.concentration, scoring::robustness::MAX_CONCENTRATION);
+    assert_eq!(
+        result.concentration,
+        scoring::analysis::robustness::MAX_CONCENTRATION
+    );
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub struct BalancePanelProps {
     pub breakdown_party: usize,
     pub explained_party: Option<usize>,
     /// Per party, the 5–95 % band of its concession under uncertain weights, once computed.
-    pub bands: Option<Vec<scoring::robustness::Band>>,
+    pub bands: Option<Vec<scoring::analysis::robustness::Band>>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
@@ -173,7 +173,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
     let breakdown = props.breakdown_party;
     let breakdown_score = &scores.parties[breakdown];
     let mut rows: Vec<usize> = (0..scenario.issues.len()).collect();
-    scoring::search::sort_small_by(&mut rows, |&a, &b| {
+    scoring::score::sort_small_by(&mut rows, |&a, &b| {
         breakdown_score.concession_by_issue[b]
             .total_cmp(&breakdown_score.concession_by_issue[a])
             .then(a.cmp(&b))
@@ -338,7 +338,7 @@ fn explanation(props: &BalancePanelProps) -> Html {
                                     </th>
                                     <td class="num">{ weights[issue] }</td>
                                     <td class="num">{ match choice { scoring::Choice::Option(_) => (value.round() as i64).to_string(), scoring::Choice::Amount(_) => format_points(value) } }</td>
-                                    <td class="num">{ format_points(scoring::search::points(points)) }</td>
+                                    <td class="num">{ format_points(scoring::score::points(points)) }</td>
                                 </tr>
                             }
                         }) }

@@ -8,20 +8,7 @@
 
 use crate::model::Scenario;
 use crate::score::{Choice, Package};
-
-/// Sorts a short slice (tens of items) by `compare`, stably, by insertion. The standard sorts
-/// cost some kilobytes of code in the browser build for every comparator; this one, a few
-/// hundred bytes.
-pub fn sort_small_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
-    for end in 1..items.len() {
-        let mut index = end;
-        while index > 0 && compare(&items[index - 1], &items[index]) == std::cmp::Ordering::Greater
-        {
-            items.swap(index - 1, index);
-            index -= 1;
-        }
-    }
-}
+pub use crate::score::{UNIT, points, sort_small_by};
 
 /// Pair frontiers kept per search: every pair of four parties.
 pub const MAX_PAIRS: usize = 6;
@@ -34,14 +21,6 @@ pub enum PairSet {
     Disjoint,
     /// Every pair.
     All,
-}
-
-/// Units per point.
-pub const UNIT: i64 = 10_000;
-
-/// Converts units to points.
-pub fn points(units: i64) -> f64 {
-    units as f64 / UNIT as f64
 }
 
 /// The package space around a current package: every option of every issue (numeric issues

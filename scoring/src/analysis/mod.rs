@@ -8,18 +8,22 @@
 //! Numeric issues take part through their documented reference points (plus the current
 //! amount, if the package holds one). The formulas follow docs/negotiation-theory.md §3.
 
+mod relax;
+pub mod robustness;
+pub mod search;
+
 use std::cell::RefCell;
 
-use crate::model::{Role, Scenario};
-use crate::relax::{Dual, Tangent, preference};
-use crate::score::{Package, Scores};
-use crate::search::{
+use self::relax::{Dual, Tangent, preference};
+use self::search::{
     DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, PairSet, Ratio, Search, Space, frontier,
     points, sort_small_by,
 };
+use crate::model::{Role, Scenario};
+use crate::score::{Package, Scores};
 
 /// A package the analysis proposes, with what it changes and its scores.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     pub package: Package,
     /// Issues whose choice differs from the analysed package, in issue order.
@@ -30,7 +34,7 @@ pub struct Suggestion {
 }
 
 /// A set of parties analysed together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Coalition {
     /// Both belligerents.
     Belligerents,
@@ -76,7 +80,7 @@ pub struct Opening {
 }
 
 /// A warning about the analysed package.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Warning {
     /// Party `party` sees its red line `line` crossed by the choice on `issue`.
     RedLine {
@@ -94,7 +98,7 @@ pub enum Warning {
 }
 
 /// The Pareto check of the analysed package.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pareto {
     /// Some package crossing no new red line is at least as good for every party and better
     /// for one.
@@ -106,7 +110,7 @@ pub struct Pareto {
 
 /// The bargaining reference packages for one coalition (belligerents or all four), over its
 /// zone of agreement. They are reference points on a discrete set, not predictions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct References {
     pub coalition: Coalition,
     /// Maximises the product of gains over walk-away values.
@@ -129,7 +133,7 @@ pub struct Trade {
 }
 
 /// One point of the Ukraine–Russia frontier.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FrontierEntry {
     /// Values of the first and second belligerent, points.
     pub values: [f64; 2],
@@ -171,7 +175,7 @@ fn mask_of(parties: &[usize]) -> u32 {
 fn covered<'n, 'm>(
     node: &Node<'n>,
     members: &'m [usize],
-) -> impl Iterator<Item = crate::search::PairView<'n>> + 'm
+) -> impl Iterator<Item = self::search::PairView<'n>> + 'm
 where
     'n: 'm,
 {

@@ -2,7 +2,7 @@
 //! and the Lagrangian dual of the smallest gain. Unlike the pair frontiers, they see how all
 //! members are coupled through the issues they share.
 
-use crate::search::{Node, Search, Space};
+use super::search::{Node, Search, Space};
 
 /// For one weight per member, the most `Σ w_i v_i` can add over the issues from each depth on
 /// (in the search's order, over its allowed candidates).

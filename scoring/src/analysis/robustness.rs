@@ -16,7 +16,7 @@ pub const MIN_CONCENTRATION: f64 = 1.0;
 pub const MAX_CONCENTRATION: f64 = 10_000.0;
 
 /// The 5th, 50th and 95th percentiles of a quantity, in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Band {
     pub p5: f64,
     pub p50: f64,
@@ -25,14 +25,14 @@ pub struct Band {
 
 /// How strongly one party's weight on one issue moves the balance: the Pearson correlation
 /// between that sampled weight and the balance `B` across samples.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Influence {
     pub party: usize,
     pub issue: usize,
     pub correlation: f64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Robustness {
     pub samples: usize,
     pub concentration: f64,
@@ -239,7 +239,7 @@ impl Scenario {
                 })
             })
             .collect();
-        crate::search::sort_small_by(&mut influential, |a, b| {
+        crate::score::sort_small_by(&mut influential, |a, b| {
             b.correlation
                 .abs()
                 .total_cmp(&a.correlation.abs())

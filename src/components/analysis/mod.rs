@@ -1,0 +1,362 @@
+//! The negotiation analysis on the page: the hook that asks the analysis worker for it (the page's
+//! thread never runs a search), and the panel that shows it: warnings, reference packages, the
+//! frontier chart and robustness, one file each. Results carry the request they answer; those of
+//! a stale request are dropped, the page says when it is updating, and if the worker cannot start
+//! or stops, the panel says so while the scores above go on working.
+
+mod frontier;
+mod robustness;
+mod suggestions;
+mod warnings;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use gloo_worker::{Spawnable, WorkerBridge};
+use scoring::Package;
+use scoring::analysis::robustness::Robustness;
+use scoring::analysis::{FrontierEntry, Pareto, References, Suggestion, Warning};
+use scoring::export::NUMERIC_NOTE;
+use yew::prelude::*;
+
+use self::frontier::FrontierChart;
+use crate::browser;
+use crate::protocol::{Bytes, Input, Output, PROTOCOL, Packet, Part, WORKER_LOADER};
+use crate::state::{AppState, ScenarioRef};
+use crate::text;
+use crate::worker::AnalysisWorker;
+
+pub const DEFAULT_CONCENTRATION: u32 = 50;
+
+/// How long the worker may take to start (a download on a slow connection included), and to
+/// finish one request, before the page says it is not responding.
+const START_TIMEOUT_MS: u32 = 20_000;
+const REQUEST_TIMEOUT_MS: u32 = 60_000;
+
+/// What does not depend on the package: computed once per model, in the worker. (The zones of
+/// agreement are reported by the CLI; the page shows the frontier and reference packages.)
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ScenarioLevel {
+    pub references: Option<References>,
+    pub frontier: Vec<FrontierEntry>,
+}
+
+/// What depends on the package: asked for after each change, answered part by part.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PackageLevel {
+    /// The package these results belong to.
+    pub package: Option<Package>,
+    pub warnings: Vec<Warning>,
+    pub nearest: Option<Option<Suggestion>>,
+    pub pareto: Option<Pareto>,
+    pub robustness: Option<Robustness>,
+    pub updating: bool,
+}
+
+/// The analysis as the page knows it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AnalysisState {
+    pub scenario_level: Rc<ScenarioLevel>,
+    pub package_level: Rc<PackageLevel>,
+    /// The newest analysis request, and the package it is for.
+    latest: u64,
+    requested: Option<Package>,
+    overview: u64,
+    ready: bool,
+    /// Why the analysis is unavailable, once it is.
+    pub failure: Option<String>,
+}
+
+// An action is dispatched and dropped at once; boxing the worker's output would only allocate.
+#[allow(clippy::large_enum_variant)]
+pub enum AnalysisAction {
+    Requested {
+        id: u64,
+        package: Package,
+    },
+    OverviewRequested {
+        id: u64,
+    },
+    Received(Output),
+    /// The worker did not answer in time: `None` for starting, `Some(id)` for a request.
+    TimedOut(Option<u64>),
+    Failed(String),
+    Restart,
+}
+
+impl Reducible for AnalysisState {
+    type Action = AnalysisAction;
+
+    fn reduce(self: Rc<Self>, action: AnalysisAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            AnalysisAction::Requested { id, package } => {
+                next.latest = id;
+                next.requested = Some(package);
+                let mut level = (*next.package_level).clone();
+                level.updating = true;
+                next.package_level = Rc::new(level);
+            }
+            AnalysisAction::OverviewRequested { id } => next.overview = id,
+            AnalysisAction::Received(output) => match output {
+                Output::Ready { protocol } if protocol == PROTOCOL => next.ready = true,
+                Output::Ready { protocol } => {
+                    next.failure = Some(format!(
+                        "{} (protocol {protocol}, this page speaks {PROTOCOL})",
+                        text::WORKER_MISMATCH
+                    ))
+                }
+                Output::Part { id, part } => match part {
+                    Part::Frontier(frontier) if id == next.overview => {
+                        let mut level = (*next.scenario_level).clone();
+                        level.frontier = frontier;
+                        next.scenario_level = Rc::new(level);
+                    }
+                    Part::References(references) if id == next.overview => {
+                        let mut level = (*next.scenario_level).clone();
+                        level.references = Some(references);
+                        next.scenario_level = Rc::new(level);
+                    }
+                    Part::Bench(text) => bench_done(&text),
+                    part if id == next.latest => {
+                        let mut level = (*next.package_level).clone();
+                        // The first part of a request replaces the results of the previous one.
+                        if level.package != next.requested {
+                            level = PackageLevel {
+                                package: next.requested.clone(),
+                                updating: true,
+                                ..PackageLevel::default()
+                            };
+                        }
+                        match part {
+                            Part::Warnings(warnings) => level.warnings = warnings,
+                            Part::Nearest(nearest) => level.nearest = Some(nearest),
+                            Part::Pareto(pareto) => level.pareto = Some(pareto),
+                            Part::Robustness(robustness) => level.robustness = Some(robustness),
+                            Part::Frontier(_) | Part::References(_) | Part::Bench(_) => {}
+                        }
+                        next.package_level = Rc::new(level);
+                    }
+                    // A part of a stale request: dropped.
+                    _ => return self,
+                },
+                Output::Done { id } if id == next.latest => {
+                    let mut level = (*next.package_level).clone();
+                    level.updating = false;
+                    next.package_level = Rc::new(level);
+                }
+                Output::Done { .. } => return self,
+                Output::Failed { id, message } => {
+                    if id.is_some_and(|id| id != next.latest && id != next.overview) {
+                        return self;
+                    }
+                    next.failure = Some(format!("{} ({message})", text::WORKER_FAILED));
+                }
+            },
+            AnalysisAction::TimedOut(None) if !next.ready => {
+                next.failure = Some(text::WORKER_NOT_STARTED.to_string())
+            }
+            AnalysisAction::TimedOut(Some(id))
+                if id == next.latest && next.package_level.updating =>
+            {
+                next.failure = Some(text::WORKER_NOT_RESPONDING.to_string())
+            }
+            AnalysisAction::TimedOut(_) => return self,
+            AnalysisAction::Failed(message) => next.failure = Some(message),
+            AnalysisAction::Restart => {
+                next = AnalysisState {
+                    latest: next.latest,
+                    overview: next.overview,
+                    ..AnalysisState::default()
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(feature = "bench")]
+fn bench_done(text: &str) {
+    browser::publish_bench(text);
+}
+
+#[cfg(not(feature = "bench"))]
+fn bench_done(_text: &str) {}
+
+/// Starts the analysis worker for this model, asks it for the analysis of `package` after each
+/// change, and returns what it has answered so far. The worker gets the model's bytes once.
+#[hook]
+pub fn use_analysis(
+    scenario: ScenarioRef,
+    model_bytes: Rc<Vec<u8>>,
+    package: Package,
+    concentration: u32,
+) -> (Rc<AnalysisState>, Callback<MouseEvent>) {
+    let state = use_reducer(AnalysisState::default);
+    let bridge: Rc<RefCell<Option<WorkerBridge<AnalysisWorker>>>> = use_mut_ref(|| None);
+    let next_id = use_mut_ref(|| 0u64);
+    let attempt = use_state(|| 0u32);
+
+    // Start (or restart) the worker, hand it the model and ask for the model-level parts.
+    {
+        let dispatch = state.dispatcher();
+        let bridge = bridge.clone();
+        let next_id = next_id.clone();
+        let version = scenario.meta.version.clone();
+        let package = package.clone();
+        use_effect_with(*attempt, move |attempt| {
+            let restarted = *attempt > 0;
+            let on_output = {
+                let dispatch = dispatch.clone();
+                move |packet: Packet| match packet.unpack::<Output>() {
+                    Ok(output) => dispatch.dispatch(AnalysisAction::Received(output)),
+                    Err(error) => dispatch.dispatch(AnalysisAction::Failed(format!(
+                        "{} ({error})",
+                        text::WORKER_MISMATCH
+                    ))),
+                }
+            };
+            let spawned = AnalysisWorker::spawner()
+                .encoding::<Bytes>()
+                .callback(on_output)
+                .spawn_with_loader(WORKER_LOADER);
+            spawned.send(Packet::pack(&Input::Hello));
+            spawned.send(Packet::pack(&Input::Model {
+                version: version.clone(),
+                bytes: model_bytes.to_vec(),
+            }));
+            let mut id = next_id.borrow_mut();
+            *id += 1;
+            let overview = *id;
+            dispatch.dispatch(AnalysisAction::OverviewRequested { id: overview });
+            spawned.send(Packet::pack(&Input::Overview {
+                id: overview,
+                version: version.clone(),
+            }));
+            // On a restart, the current package is asked for again (on the first start the
+            // effect below asks for it).
+            if restarted {
+                *id += 1;
+                let request = *id;
+                dispatch.dispatch(AnalysisAction::Requested {
+                    id: request,
+                    package: package.clone(),
+                });
+                spawned.send(Packet::pack(&Input::Analyse {
+                    id: request,
+                    version: version.clone(),
+                    package,
+                    concentration,
+                }));
+            }
+            #[cfg(feature = "bench")]
+            if browser::bench_requested() {
+                *id += 1;
+                spawned.send(Packet::pack(&Input::Bench { id: *id, version }));
+            }
+            drop(id);
+            *bridge.borrow_mut() = Some(spawned);
+            // A worker whose script is missing never says so; the loader's own fetch does.
+            wasm_bindgen_futures::spawn_local({
+                let dispatch = dispatch.clone();
+                async move {
+                    if let Err(reason) = browser::fetch_bytes(WORKER_LOADER).await {
+                        dispatch.dispatch(AnalysisAction::Failed(format!(
+                            "{} ({reason})",
+                            text::WORKER_NOT_STARTED
+                        )));
+                    }
+                    TimeoutFuture::new(START_TIMEOUT_MS).await;
+                    dispatch.dispatch(AnalysisAction::TimedOut(None));
+                }
+            });
+            move || drop(bridge.borrow_mut().take())
+        });
+    }
+
+    // Ask again after every change; the worker stops the older request.
+    {
+        let dispatch = state.dispatcher();
+        let bridge = bridge.clone();
+        let next_id = next_id.clone();
+        let version = scenario.meta.version.clone();
+        use_effect_with((package, concentration), move |(package, concentration)| {
+            let mut id = next_id.borrow_mut();
+            *id += 1;
+            let request = *id;
+            drop(id);
+            dispatch.dispatch(AnalysisAction::Requested {
+                id: request,
+                package: package.clone(),
+            });
+            if let Some(bridge) = bridge.borrow().as_ref() {
+                bridge.send(Packet::pack(&Input::Analyse {
+                    id: request,
+                    version,
+                    package: package.clone(),
+                    concentration: *concentration,
+                }));
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                TimeoutFuture::new(REQUEST_TIMEOUT_MS).await;
+                dispatch.dispatch(AnalysisAction::TimedOut(Some(request)));
+            });
+        });
+    }
+
+    let restart = {
+        let dispatch = state.dispatcher();
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(AnalysisAction::Restart);
+            attempt.set(*attempt + 1);
+        })
+    };
+    ((*state).clone().into(), restart)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnalysisPanelProps {
+    pub scenario: ScenarioRef,
+    pub package: Package,
+    pub scenario_level: Rc<ScenarioLevel>,
+    pub package_level: Rc<PackageLevel>,
+    pub failure: Option<String>,
+    pub on_restart: Callback<MouseEvent>,
+    pub concentration: u32,
+    pub on_concentration: Callback<u32>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
+    let scenario = &props.scenario;
+    let level = &props.package_level;
+    // While an update runs, the previous results stay on screen, marked stale, rather than
+    // being swapped out in the click's own frame.
+    let fresh = level.package.as_ref() == Some(&props.package);
+    let updating = props.failure.is_none() && (level.updating || !fresh);
+    html! {
+        <section class={classes!("analysis", updating.then_some("stale"))} id="analysis" aria-labelledby="analysis-heading" aria-busy={updating.to_string()}>
+            <h2 id="analysis-heading">{ text::ANALYSIS_HEADING }</h2>
+            <p class="analysis-status" role="status" data-testid="analysis-status">
+                { if props.failure.is_some() { text::ANALYSIS_UNAVAILABLE } else if updating { text::ANALYSIS_UPDATING } else { text::ANALYSIS_READY } }
+            </p>
+            if let Some(failure) = &props.failure {
+                <div class="notice analysis-failure" role="alert" data-testid="analysis-failure">
+                    <p>{ failure }</p>
+                    <p>{ text::WORKER_SCORES_STILL_WORK }</p>
+                    <button type="button" class="button-secondary" onclick={props.on_restart.clone()}>{ text::WORKER_RETRY }</button>
+                </div>
+            }
+            <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ANALYSIS_NOTE }{ " " }{ NUMERIC_NOTE }</p>
+            <div class="analysis-grid">
+                { warnings::warnings_panel(props, fresh) }
+                { suggestions::suggestions_panel(props, fresh) }
+                <FrontierChart scenario={scenario.clone()} package={props.package.clone()} level={props.scenario_level.clone()} />
+                { robustness::robustness_panel(props) }
+            </div>
+        </section>
+    }
+}

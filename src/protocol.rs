@@ -1,0 +1,124 @@
+//! The messages between the page and the analysis worker, and how they are encoded.
+//!
+//! Every message travels as a `Packet`: postcard bytes of an [`Input`] or [`Output`]. The packet
+//! layer (a plain byte string) is the same in every build, so a worker left in a cache by an older
+//! build can always be read, and a message it sends that this build cannot decode becomes a
+//! reported failure instead of a panic on the page.
+
+use scoring::Package;
+use scoring::analysis::robustness::Robustness;
+use scoring::analysis::{FrontierEntry, Pareto, References, Suggestion, Warning};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// Bumped whenever [`Input`] or [`Output`] changes shape.
+pub const PROTOCOL: u32 = 1;
+
+/// The file Trunk writes for the worker (its loader shim), relative to the page.
+pub const WORKER_LOADER: &str = "worker_loader.js";
+
+/// Monte-Carlo samples on the page (the CLI lets users choose).
+pub const PAGE_SAMPLES: usize = 10_000;
+/// The seed of the page's draws, fixed so that a link always shows the same bands.
+pub const PAGE_SEED: u64 = 1;
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// Say whether you run this protocol (answered by [`Output::Ready`]).
+    Hello,
+    /// A model file's bytes, checked against the hash this build recorded for `version`.
+    Model { version: String, bytes: Vec<u8> },
+    /// Analyse `package` under model `version`; answered by parts, then `Done`. A newer request
+    /// makes every older one stale: the worker stops it and the page drops what it sent.
+    Analyse {
+        id: u64,
+        version: String,
+        package: Package,
+        concentration: u32,
+    },
+    /// The frontier and the reference packages of model `version`'s opening package.
+    Overview { id: u64, version: String },
+    /// Time each part of the analysis in the worker (the benchmark build only).
+    Bench { id: u64, version: String },
+}
+
+/// One part of the analysis of a package.
+// A message is built, sent and dropped, never stored in bulk: boxing the large parts would
+// only add allocations.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Part {
+    Warnings(Vec<Warning>),
+    Nearest(Option<Suggestion>),
+    Pareto(Pareto),
+    Robustness(Robustness),
+    References(References),
+    Frontier(Vec<FrontierEntry>),
+    /// `name=microseconds` lines from [`Input::Bench`].
+    Bench(String),
+}
+
+/// What the worker answers.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Output {
+    Ready {
+        protocol: u32,
+    },
+    Part {
+        id: u64,
+        part: Part,
+    },
+    /// Request `id` is complete.
+    Done {
+        id: u64,
+    },
+    /// Something went wrong: a request the worker cannot serve, or a panic inside it.
+    Failed {
+        id: Option<u64>,
+        message: String,
+    },
+}
+
+/// A message as it crosses between page and worker: postcard bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Packet(pub Vec<u8>);
+
+impl Packet {
+    pub fn pack<T: Serialize>(message: &T) -> Packet {
+        Packet(postcard::to_allocvec(message).unwrap_or_default())
+    }
+
+    pub fn unpack<T: for<'de> Deserialize<'de>>(&self) -> Result<T, String> {
+        postcard::from_bytes(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+/// gloo-worker's codec for [`Packet`]s: the bytes as a `Uint8Array`. Decoding a packet cannot
+/// fail (any bytes are a packet), so the bridge never panics on a message from another build.
+#[derive(Debug)]
+pub struct Bytes;
+
+impl gloo_worker::Codec for Bytes {
+    fn encode<I>(input: I) -> JsValue
+    where
+        I: Serialize,
+    {
+        let bytes = postcard::to_allocvec(&input).unwrap_or_default();
+        js_sys::Uint8Array::from(bytes.as_slice()).into()
+    }
+
+    fn decode<O>(input: JsValue) -> O
+    where
+        O: for<'de> Deserialize<'de>,
+    {
+        let bytes = js_sys::Uint8Array::new(&input).to_vec();
+        match postcard::from_bytes(&bytes) {
+            Ok(message) => message,
+            // gloo-worker's own envelope around our packet failed to decode: only a worker of
+            // another gloo-worker version could send that. Abort loudly rather than guess.
+            Err(error) => panic!("the analysis worker sent an unreadable message: {error}"),
+        }
+    }
+}

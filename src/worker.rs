@@ -1,0 +1,247 @@
+//! The analysis worker: receives a model's bytes and analysis requests from the page, runs the
+//! searches off the page's thread, and answers part by part, yielding between parts so that a
+//! newer request stops an older one. The page's thread only scores and renders.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use gloo_worker::{HandlerId, Worker, WorkerScope};
+use scoring::analysis::{Analyzer, Coalition};
+use scoring::{Package, Scenario, models};
+
+use crate::protocol::{Input, Output, PAGE_SAMPLES, PAGE_SEED, PROTOCOL, Packet, Part};
+
+/// The request being served: where its answers go, and its id.
+type Serving = (WorkerScope<AnalysisWorker>, HandlerId, Option<u64>);
+
+thread_local! {
+    /// Where a panic reports itself.
+    static SERVING: RefCell<Option<Serving>> = const { RefCell::new(None) };
+}
+
+/// Tells the page when the worker panics, before the worker stops: the page then says the
+/// analysis failed instead of waiting for it.
+pub fn install_panic_report() {
+    std::panic::set_hook(Box::new(|info| {
+        SERVING.with(|serving| {
+            if let Some((scope, handler, id)) = serving.borrow().as_ref() {
+                let message = format!("the analysis stopped: {info}");
+                scope.respond(*handler, Packet::pack(&Output::Failed { id: *id, message }));
+            }
+        });
+    }));
+}
+
+/// The worker's state: the models it has been given, and the newest request of each kind.
+pub struct AnalysisWorker {
+    models: Vec<(String, Rc<Scenario>)>,
+    /// The newest analysis request and the newest overview request; older ones stop.
+    latest_analysis: Rc<Cell<u64>>,
+    latest_overview: Rc<Cell<u64>>,
+}
+
+impl AnalysisWorker {
+    fn model(&self, version: &str) -> Option<Rc<Scenario>> {
+        self.models
+            .iter()
+            .find(|(known, _)| known == version)
+            .map(|(_, scenario)| scenario.clone())
+    }
+}
+
+/// Lets the worker's event loop run (and a newer request arrive) between two parts.
+async fn pause() {
+    TimeoutFuture::new(0).await;
+}
+
+impl Worker for AnalysisWorker {
+    type Message = ();
+    type Input = Packet;
+    type Output = Packet;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        AnalysisWorker {
+            models: Vec::new(),
+            latest_analysis: Rc::new(Cell::new(0)),
+            latest_overview: Rc::new(Cell::new(0)),
+        }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _message: ()) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, packet: Packet, handler: HandlerId) {
+        let respond = {
+            let scope = scope.clone();
+            move |output: Output| scope.respond(handler, Packet::pack(&output))
+        };
+        let input: Input = match packet.unpack() {
+            Ok(input) => input,
+            Err(error) => {
+                return respond(Output::Failed {
+                    id: None,
+                    message: format!("the page sent a message this worker cannot read ({error})"),
+                });
+            }
+        };
+        let id = match &input {
+            Input::Analyse { id, .. } | Input::Overview { id, .. } | Input::Bench { id, .. } => {
+                Some(*id)
+            }
+            Input::Hello | Input::Model { .. } => None,
+        };
+        SERVING.with(|serving| *serving.borrow_mut() = Some((scope.clone(), handler, id)));
+        match input {
+            Input::Hello => respond(Output::Ready { protocol: PROTOCOL }),
+            Input::Model { version, bytes } => {
+                let loaded = models::find(&version)
+                    .ok_or_else(|| format!("this worker does not know model {version}"))
+                    .and_then(|model| {
+                        Scenario::from_model_file(model, &bytes).map_err(|error| error.to_string())
+                    });
+                match loaded {
+                    Ok(scenario) => {
+                        self.models.retain(|(known, _)| *known != version);
+                        self.models.push((version, Rc::new(scenario)));
+                    }
+                    Err(message) => respond(Output::Failed { id: None, message }),
+                }
+            }
+            Input::Analyse {
+                id,
+                version,
+                package,
+                concentration,
+            } => {
+                let Some(scenario) = self.model(&version) else {
+                    return respond(Output::Failed {
+                        id: Some(id),
+                        message: format!("model {version} was not sent to the worker"),
+                    });
+                };
+                if !scenario.is_valid_package(&package) {
+                    return respond(Output::Failed {
+                        id: Some(id),
+                        message: "the package does not fit the model".to_string(),
+                    });
+                }
+                self.latest_analysis.set(id);
+                let latest = self.latest_analysis.clone();
+                wasm_bindgen_futures::spawn_local(analyse(
+                    scenario,
+                    package,
+                    concentration,
+                    id,
+                    latest,
+                    respond,
+                ));
+            }
+            Input::Overview { id, version } => {
+                let Some(scenario) = self.model(&version) else {
+                    return respond(Output::Failed {
+                        id: Some(id),
+                        message: format!("model {version} was not sent to the worker"),
+                    });
+                };
+                self.latest_overview.set(id);
+                let latest = self.latest_overview.clone();
+                wasm_bindgen_futures::spawn_local(overview(scenario, id, latest, respond));
+            }
+            Input::Bench { id, version } => match self.model(&version) {
+                Some(scenario) => {
+                    let text = bench(&scenario);
+                    respond(Output::Part {
+                        id,
+                        part: Part::Bench(text),
+                    });
+                    respond(Output::Done { id });
+                }
+                None => respond(Output::Failed {
+                    id: Some(id),
+                    message: format!("model {version} was not sent to the worker"),
+                }),
+            },
+        }
+    }
+}
+
+/// The package-level parts: warnings and the nearest acceptable package, the Pareto check, then
+/// robustness, each sent as soon as it is known.
+async fn analyse(
+    scenario: Rc<Scenario>,
+    package: Package,
+    concentration: u32,
+    id: u64,
+    latest: Rc<Cell<u64>>,
+    respond: impl Fn(Output),
+) {
+    pause().await;
+    if latest.get() != id {
+        return;
+    }
+    let analyzer = Analyzer::new(&scenario, &package);
+    respond(Output::Part {
+        id,
+        part: Part::Warnings(analyzer.warnings()),
+    });
+    respond(Output::Part {
+        id,
+        part: Part::Nearest(analyzer.nearest_acceptable().0),
+    });
+    pause().await;
+    if latest.get() != id {
+        return;
+    }
+    respond(Output::Part {
+        id,
+        part: Part::Pareto(analyzer.pareto().0),
+    });
+    pause().await;
+    if latest.get() != id {
+        return;
+    }
+    respond(Output::Part {
+        id,
+        part: Part::Robustness(scenario.robustness(
+            &package,
+            f64::from(concentration),
+            PAGE_SAMPLES,
+            PAGE_SEED,
+        )),
+    });
+    respond(Output::Done { id });
+}
+
+/// The model-level parts: the Ukraine–Russia frontier and the belligerents' reference packages.
+async fn overview(
+    scenario: Rc<Scenario>,
+    id: u64,
+    latest: Rc<Cell<u64>>,
+    respond: impl Fn(Output),
+) {
+    let base = scenario.opening_package();
+    let analyzer = Analyzer::new(&scenario, &base);
+    respond(Output::Part {
+        id,
+        part: Part::Frontier(analyzer.frontier()),
+    });
+    pause().await;
+    if latest.get() != id {
+        return;
+    }
+    respond(Output::Part {
+        id,
+        part: Part::References(analyzer.references(Coalition::Belligerents).0),
+    });
+    respond(Output::Done { id });
+}
+
+#[cfg(not(feature = "bench"))]
+fn bench(_scenario: &Scenario) -> String {
+    "error=this build has no benchmark (build with --features bench)".to_string()
+}
+
+#[cfg(feature = "bench")]
+fn bench(scenario: &Scenario) -> String {
+    crate::bench::parts(scenario)
+}
