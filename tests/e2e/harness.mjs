@@ -18,12 +18,15 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server (over `dist`, by default dist/) and the browser; returns helpers and a `close()`. */
-export async function start(dist = DIST, extraFlags = []) {
+/**
+ * Starts the server (over `dist`, by default dist/, under `prefix`, by default `/`) and the
+ * browser; returns helpers and a `close()`.
+ */
+export async function start(dist = DIST, extraFlags = [], prefix = '/') {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`${dist} is missing: run \`trunk build --release\` first (scripts/dev test does)`);
   }
-  const { server, url } = await serve(dist);
+  const { server, url } = await serve(dist, '127.0.0.1', 0, prefix);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [...CHROMIUM_FLAGS, ...extraFlags],
