@@ -37,6 +37,9 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || AppState::open_with(scenario, decoded))
     };
 
+    // The page is rendered: the skeleton goes, in this same task.
+    use_effect_with((), |_| browser::hide_skeleton());
+
     // A package carried over from another model gets its own link, as a new history entry.
     {
         let scenario = state.scenario.clone();

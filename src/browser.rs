@@ -257,3 +257,14 @@ pub fn focus_soon(id: &'static str) {
         focus(id);
     });
 }
+
+/// Removes the first-paint skeleton of index.html. Called in the task that renders the page,
+/// so no frame shows both and nothing shifts.
+pub fn hide_skeleton() {
+    if let Some(skeleton) = window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("skeleton"))
+    {
+        skeleton.remove();
+    }
+}

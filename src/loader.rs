@@ -151,6 +151,8 @@ pub fn Root() -> Html {
         Callback::from(move |next: ModelRequest| request.set(next))
     };
     match &*stage {
+        // On the first load the skeleton of index.html says the page is loading.
+        Stage::Loading(_) if *counter.borrow() <= 1 => Html::default(),
         Stage::Loading(version) => html! {
             <p class="loading" role="status">{ format!("{} {version}…", text::LOADING_MODEL) }</p>
         },

@@ -1,4 +1,4 @@
-//! Entry point of the web app: installs the panic banner and mounts `<App/>` on `#app`.
+//! Entry point of the web app: installs the panic banner and mounts `<Root/>` on `#root`.
 
 // The analysis allocates many small vectors; talc serves them faster than the default
 // dlmalloc and is smaller in the wasm.
@@ -18,9 +18,9 @@ fn main() {
     }
     let Some(root) = web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"))
+        .and_then(|document| document.get_element_by_id("root"))
     else {
-        peace_plan_sandbox::browser::show_fatal_error("The page has no #app element.");
+        peace_plan_sandbox::browser::show_fatal_error("The page has no #root element.");
         return;
     };
     yew::Renderer::<peace_plan_sandbox::loader::Root>::with_root(root).render();

@@ -1,10 +1,8 @@
-//! Every fixed piece of UI text, in one place so that a Ukrainian translation can follow.
+//! Every fixed piece of UI text, in one place so that a Ukrainian translation can follow (the
+//! title, tagline and introduction are in index.html, painted before the app starts).
 //! Scenario text (labels, meanings, sources) comes from the model file instead. Verdicts are
 //! worded as results of the model's tests under its assumptions, the same for every party.
 
-pub const TITLE: &str = "Peace Plan Sandbox";
-pub const TAGLINE: &str =
-    "Toggle the provisions of a Russia–Ukraine peace plan and see what each party concedes.";
 pub const PRESET_LABEL: &str = "Plan";
 pub const PRESET_CUSTOM: &str = "Custom package";
 pub const SHOWING: &str = "Showing:";

@@ -11,8 +11,8 @@ function showFailure(message, detail) {
     detailNode.textContent = detail ? `${message} (${detail})` : message;
   }
   banner.hidden = false;
-  const loading = document.getElementById('loading');
-  if (loading) loading.hidden = true;
+  const skeleton = document.getElementById('skeleton');
+  if (skeleton) skeleton.hidden = true;
 }
 
 async function start() {
@@ -35,8 +35,9 @@ async function start() {
   for (let frame = 0; frame < 600 && !document.querySelector('#app .balance-panel'); frame += 1) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
-  const loading = document.getElementById('loading');
-  if (loading) loading.hidden = true;
+  // The app hides the skeleton itself when it renders; this is the fallback if it never did.
+  const skeleton = document.getElementById('skeleton');
+  if (skeleton) skeleton.hidden = true;
   performance.mark('app-ready');
   document.documentElement.dataset.ready = 'true';
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));

@@ -149,10 +149,6 @@ pub fn Header(props: &HeaderProps) -> Html {
 
     html! {
         <header class="site-header">
-            <div class="title-block">
-                <h1>{ text::TITLE }</h1>
-                <p class="tagline">{ text::TAGLINE }</p>
-            </div>
             <div class="header-controls">
                 <div class="preset">
                     <label for="preset">{ text::PRESET_LABEL }</label>

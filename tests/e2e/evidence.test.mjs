@@ -120,6 +120,8 @@ describe('evidence', () => {
     assert.equal(strength.by, 'usg_nov2025');
     const comparison = page.locator('#issue-guarantee_strength [data-testid="comparison"]');
     await comparison.locator('summary').click();
+    // The content is built when the disclosure first opens.
+    await comparison.locator('tbody tr').first().waitFor();
     const columns = await comparison.locator('thead th').allTextContents();
     assert.ok(columns.some((column) => /Article 5/.test(column)), columns.join(' | '));
     assert.ok(columns.some((column) => /Budapest/.test(column)), columns.join(' | '));
