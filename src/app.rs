@@ -122,9 +122,14 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    let phone_bar = phone_bar(&state.scenario, &scores);
     html! {
         <>
-            <a class="skip-link" href="#balance">{ text::SKIP_TO_BALANCE }</a>
+            <a class="skip-link" href="#balance" onclick={Callback::from(|event: MouseEvent| {
+                // The fragment holds the package: move focus instead of following the link.
+                event.prevent_default();
+                browser::focus("balance");
+            })}>{ text::SKIP_TO_BALANCE }</a>
             <Header scenario={state.scenario.clone()} package={state.package.clone()}
                 base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()} />
             <ModelNotice scenario={state.scenario.clone()} on_use_current={on_use_current} />
@@ -153,6 +158,60 @@ pub fn App(props: &AppProps) -> Html {
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">
                 { &state.announcement }
             </div>
+            { phone_bar }
         </>
+    }
+}
+
+/// On phones, a bar fixed at the bottom of the screen with the balance and each party's
+/// concession, rendered with the rest of the page so that it changes in the same frame as the
+/// toggle; a tap moves to the full panel. Hidden on wide screens, where the panel stays in view.
+fn phone_bar(scenario: &ScenarioRef, scores: &scoring::Scores) -> Html {
+    use scoring::score::{format_points, format_signed_points};
+    let balance = format_signed_points(scores.balance.points);
+    let toward = if scores.balance.points.abs() < scoring::score::EVEN_BALANCE_POINTS {
+        text::PHONE_BAR_EVEN.to_string()
+    } else {
+        let favoured = if scores.balance.points > 0.0 {
+            scores.balance.second
+        } else {
+            scores.balance.first
+        };
+        format!(
+            "{} {}",
+            text::PHONE_BAR_TOWARD,
+            scenario.parties[favoured].id.to_uppercase()
+        )
+    };
+    let concessions: Vec<(String, String, String, String)> = scenario
+        .parties
+        .iter()
+        .zip(&scores.parties)
+        .map(|(party, score)| {
+            (
+                party.id.clone(),
+                party.id.to_uppercase(),
+                party.name.clone(),
+                format_points(score.concession),
+            )
+        })
+        .collect();
+    html! {
+        <button type="button" class="phone-bar" data-testid="phone-bar"
+            onclick={Callback::from(|_: MouseEvent| browser::focus("balance"))}>
+            <span class="visually-hidden">{ text::PHONE_BAR_BALANCE }</span>
+            <span class="phone-bar-balance"><span class="phone-bar-label" data-testid="phone-bar-toward">{ toward }</span>
+                <span class="num" data-testid="phone-bar-balance">{ balance }</span></span>
+            <span class="visually-hidden">{ text::PHONE_BAR_CONCESSIONS }</span>
+            { for concessions.into_iter().map(|(id, short, name, concession)| html! {
+                <span class={classes!("phone-bar-party", format!("party-{id}"))}>
+                    // The code fits the bar; a screen reader hears the name.
+                    <span class="phone-bar-label" aria-hidden="true">{ short }</span>
+                    <span class="visually-hidden">{ name }</span>
+                    <span class="num" data-testid={format!("phone-bar-{id}")}>{ concession }</span>
+                </span>
+            }) }
+            <span class="visually-hidden">{ text::PHONE_BAR_OPEN }</span>
+        </button>
     }
 }

@@ -266,11 +266,14 @@ impl Reducible for AppState {
                 Ok(package) if package != self.package => {
                     self.with_package(package, UrlWrite::Replace, commit)
                 }
-                // A drag that ends where it already is still deserves its announcement.
+                // A drag that ends where it already is still deserves its announcement. This and
+                // the other changes that leave the package alone keep `url_write`: when they
+                // reach the reducer before the render of a package change (input and change
+                // events of one key press, both handled while Yew's scheduler is busy), that
+                // change's URL write must still happen.
                 Ok(_) if commit && self.announcement != announcement(scenario, &self.package) => {
                     AppState {
                         announcement: announcement(scenario, &self.package),
-                        url_write: UrlWrite::None,
                         ..(*self).clone()
                     }
                 }
@@ -344,7 +347,6 @@ impl Reducible for AppState {
                 }
                 AppState {
                     link_problems: Vec::new(),
-                    url_write: UrlWrite::None,
                     ..(*self).clone()
                 }
             }
@@ -354,7 +356,6 @@ impl Reducible for AppState {
                 }
                 AppState {
                     breakdown_party: party,
-                    url_write: UrlWrite::None,
                     ..(*self).clone()
                 }
             }
@@ -366,7 +367,6 @@ impl Reducible for AppState {
                 }
                 AppState {
                     explained_party: party,
-                    url_write: UrlWrite::None,
                     ..(*self).clone()
                 }
             }

@@ -101,6 +101,40 @@ fn dragging_updates_the_package_but_announces_only_on_commit() {
 }
 
 #[test]
+fn changes_that_keep_the_package_do_not_cancel_a_pending_url_write() {
+    // A key press on a slider fires input and change in one task; while Yew's scheduler is busy
+    // both reach the reducer before the render, and the render must still write the URL.
+    let state = opened("");
+    let years = issue(&state, "guarantee_duration");
+    let moved = state.clone().reduce(Action::SetAmount {
+        issue: years,
+        amount: 48,
+        commit: false,
+    });
+    assert_eq!(moved.url_write, UrlWrite::Replace);
+    let ended = moved.clone().reduce(Action::SetAmount {
+        issue: years,
+        amount: 48,
+        commit: true,
+    });
+    assert_eq!(ended.revision, moved.revision);
+    assert_eq!(
+        ended.url_write,
+        UrlWrite::Replace,
+        "the drag's end keeps the write"
+    );
+    let party = (ended.breakdown_party + 1) % ended.scenario.parties.len();
+    let shown = ended.clone().reduce(Action::ShowBreakdownFor { party });
+    assert_eq!(shown.url_write, UrlWrite::Replace);
+    let explained = shown
+        .clone()
+        .reduce(Action::ExplainValue { party: Some(party) });
+    assert_eq!(explained.url_write, UrlWrite::Replace);
+    assert_eq!(explained.revision, moved.revision);
+    assert_eq!(explained.package, moved.package);
+}
+
+#[test]
 fn a_preset_is_a_new_history_entry_and_becomes_the_base() {
     let state = opened("");
     let e3 = state.scenario.document_index("e3_nov2025").expect("preset");

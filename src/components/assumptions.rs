@@ -22,7 +22,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         <section class="assumptions" id="assumptions" aria-labelledby="assumptions-heading" data-testid="assumptions">
             <h2 id="assumptions-heading" tabindex="-1">{ text::ASSUMPTIONS_HEADING }</h2>
             <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ASSUMPTIONS_INTRO }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={text::WEIGHTS_CAPTION}>
                 <table class="weights-table">
                     <caption>{ text::WEIGHTS_CAPTION }</caption>
                     <thead>

@@ -311,7 +311,7 @@ fn explanation(props: &BalancePanelProps) -> Html {
             <p class="muted">
                 { text::EXPLANATION_HELP }{ " " }<span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="explanation-heading">
                 <table class="explanation-table">
                     <caption class="visually-hidden">{ format!("{} {name}{}", text::EXPLANATION_HEADING, text::EXPLANATION_HEADING_END) }</caption>
                     <thead><tr>

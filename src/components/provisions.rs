@@ -32,8 +32,22 @@ pub struct ProvisionsProps {
 #[component]
 pub fn Provisions(props: &ProvisionsProps) -> Html {
     let scenario = &props.scenario;
+    let themes: Vec<Theme> = Theme::ALL
+        .into_iter()
+        .filter(|&theme| scenario.issues.iter().any(|issue| issue.theme == theme))
+        .collect();
     html! {
         <>
+            <nav class="theme-nav" aria-label={text::THEME_NAV}>
+                { for themes.iter().map(|&theme| {
+                    let target = format!("theme-{}", theme.id());
+                    html! {
+                        <button type="button" class="theme-link" onclick={Callback::from(move |_: MouseEvent| browser::focus(&target))}>
+                            { theme.label() }
+                        </button>
+                    }
+                }) }
+            </nav>
             { for Theme::ALL.into_iter().map(|theme| {
                 let issues: Vec<usize> = (0..scenario.issues.len())
                     .filter(|&issue| scenario.issues[issue].theme == theme)
@@ -43,7 +57,7 @@ pub fn Provisions(props: &ProvisionsProps) -> Html {
                 }
                 html! {
                     <section class="theme" aria-labelledby={format!("theme-{}", theme.id())} key={theme.id()}>
-                        <h2 id={format!("theme-{}", theme.id())}>{ theme.label() }</h2>
+                        <h2 id={format!("theme-{}", theme.id())} tabindex="-1">{ theme.label() }</h2>
                         { for issues.into_iter().map(|issue| {
                             let choice = props.package.choice(issue);
                             let changed = choice != props.previous.choice(issue);
@@ -168,7 +182,7 @@ fn comparison_body(scenario: &ScenarioRef, issue: usize) -> Html {
         return Html::default();
     };
     html! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{}: {}", scenario.issues[issue].label, text::COMPARISON_TABLE)}>
                 <table>
                     <thead><tr>
                         <th scope="col"><span class="visually-hidden">{ text::ASPECT }</span></th>

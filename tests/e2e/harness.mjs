@@ -102,14 +102,27 @@ function firstNumber(text) {
 }
 
 /**
- * The page's current link body (after '#'). The app writes the address bar after the click's
- * frame is painted (a task queued from requestAnimationFrame); a task queued the same way now
- * runs after it, so this reads the written value.
+ * The page's current link body (after '#'), once the page has settled. The app writes the
+ * address bar after the change's frame is painted (a task queued from requestAnimationFrame);
+ * while Yew's scheduler is busy (rendering analysis results, under a loaded machine) the render
+ * of a change, and so the write, can come a few frames later. This waits until two frames in a
+ * row pass with no DOM change, then reads the address bar.
  */
 export async function fragment(page) {
-  return page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(location.hash.replace(/^#/, ''))))),
-  );
+  return page.evaluate(async () => {
+    let changed = false;
+    const observer = new MutationObserver(() => {
+      changed = true;
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    for (let quiet = 0, frames = 0; quiet < 2 && frames < 600; frames += 1) {
+      changed = false;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      quiet = changed ? 0 : quiet + 1;
+    }
+    observer.disconnect();
+    return location.hash.replace(/^#/, '');
+  });
 }
 
 let cliPath;

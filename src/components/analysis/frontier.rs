@@ -153,14 +153,43 @@ pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
                     <path d={format!("M{},{} l6,6 m0,-6 l-6,6", chart_x(no_deal.0) - 3, chart_y(no_deal.1) - 3)} />
                     <text x={(chart_x(no_deal.0) + 6).to_string()} y={(chart_y(no_deal.1) + 12).to_string()}>{ text::NO_DEAL_LABEL }</text>
                 </g>
-                { for markers.iter().map(|&(label, class, x, y)| html! {
+                { for markers.iter().zip(label_positions(&markers, no_deal)).map(|(&(label, class, x, y), (label_x, label_y))| html! {
                     <g class={classes!("marker", class)}>
                         <rect x={(chart_x(x) - 4).to_string()} y={(chart_y(y) - 4).to_string()} width="8" height="8" transform={format!("rotate(45 {} {})", chart_x(x), chart_y(y))} />
-                        <text x={(chart_x(x) + 7).to_string()} y={(chart_y(y) - 6).to_string()}>{ label }</text>
+                        <text x={label_x.to_string()} y={label_y.to_string()}>{ label }</text>
                     </g>
                 }) }
             </svg>
     }
+}
+
+/// Where each reference package's label goes: beside its marker, moved down a line while it
+/// would overlap a label already placed (the no-deal label first), so no two labels overlap
+/// however close the packages are. Widths are estimated at 6 units a character.
+fn label_positions(markers: &[(&str, &str, f64, f64)], no_deal: (f64, f64)) -> Vec<(i64, i64)> {
+    const LINE: i64 = 12;
+    let mut placed: Vec<(i64, i64, i64)> = vec![(
+        chart_x(no_deal.0) + 6,
+        chart_y(no_deal.1) + 12,
+        6 * text::NO_DEAL_LABEL.chars().count() as i64,
+    )];
+    markers
+        .iter()
+        .map(|&(label, _, x, y)| {
+            let width = 6 * label.chars().count() as i64;
+            let left = chart_x(x) + 7;
+            let mut top = chart_y(y) - 6;
+            while placed.iter().any(|&(other_left, other_top, other_width)| {
+                (top - other_top).abs() < LINE
+                    && left < other_left + other_width
+                    && other_left < left + width
+            }) {
+                top += LINE;
+            }
+            placed.push((left, top, width));
+            (left, top)
+        })
+        .collect()
 }
 
 #[component]

@@ -1,0 +1,156 @@
+// End-to-end tests of what keeps the page responsive: the skeleton before the wasm arrives, the
+// worker's results never shown for a package the reader has left, the page scoring on when the
+// worker cannot load, and the phone's bottom bar that keeps the balance in view.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axe, cli, cliNumbers, fragment, link, pageNumbers, start, waitReady } from './harness.mjs';
+
+let harness;
+before(async () => {
+  harness = await start();
+});
+after(async () => {
+  await harness?.close();
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+async function analysisReady(page) {
+  await page.waitForSelector('[data-testid="analysis-status"]:has-text("Analysis up to date")', { timeout: 30000 });
+}
+
+/** A gate: requests matching `pattern` wait until `open()` is called. */
+async function holdRequests(page, pattern) {
+  let open;
+  const opened = new Promise((resolve) => {
+    open = resolve;
+  });
+  let seen;
+  const requested = new Promise((resolve) => {
+    seen = resolve;
+  });
+  await page.route(pattern, async (route) => {
+    seen();
+    await opened;
+    await route.continue();
+  });
+  return { open, requested };
+}
+
+describe('first paint', () => {
+  test('the title and a skeleton show before the wasm arrives; the app replaces the skeleton', async () => {
+    let gate;
+    const { page, context, problems } = await harness.open('', {
+      waitForApp: false,
+      beforeLoad: async (page) => {
+        gate = await holdRequests(page, /_bg\.wasm$/);
+      },
+    });
+    await gate.requested;
+    await page.waitForSelector('#skeleton');
+    assert.match(await page.textContent('h1'), /Peace Plan Sandbox/);
+    // The skeleton holds no control: nothing there can be clicked before the app can act on it.
+    assert.equal(await page.locator('#skeleton :is(button, input, select, a, textarea)').count(), 0);
+    assert.match(await page.textContent('#loading'), /Loading/);
+    gate.open();
+    await waitReady(page);
+    assert.equal(await page.locator('#skeleton').count(), 0);
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});
+
+describe('analysis worker', () => {
+  test('after a burst of clicks the analysis shown belongs to the last package', async () => {
+    const { page, context, problems } = await harness.open('');
+    await analysisReady(page);
+    // Five changes inside one task each, faster than the worker finishes any of them.
+    const options = [
+      'territory_donetsk-hold_current_line',
+      'territory_south_and_other-full_russian_withdrawal',
+      'humanitarian_exchange-unconditional_russian_returns',
+      'amnesty_accountability-accountability',
+      'territory_donetsk-reciprocal_pullback_dmz',
+    ];
+    for (const option of options) {
+      await page.evaluate((id) => document.querySelector(`label[for="option-${id}"]`).click(), option);
+    }
+    const body = await fragment(page);
+    await analysisReady(page);
+    const report = JSON.parse(cli(['analyze', '#' + body, '--json', '--samples', '100']));
+    const card = page.locator('[data-testid="suggestion-nearest"]');
+    await card.locator('button.apply').click();
+    assert.equal('#' + (await fragment(page)), report.nearest_acceptable.link);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  test('a worker that cannot load is reported, scores go on, and a retry recovers', async () => {
+    let blocked = true;
+    const { page, context, problems } = await harness.open('', {
+      beforeLoad: async (page) => {
+        await page.route(/worker_loader\.js$/, (route) =>
+          blocked ? route.fulfill({ status: 404, body: 'not found' }) : route.continue());
+      },
+    });
+    await page.waitForSelector('[data-testid="analysis-failure"]', { timeout: 30000 });
+    assert.match(await page.textContent('[data-testid="analysis-failure"]'), /could not start/);
+    assert.match(await page.textContent('[data-testid="analysis-status"]'), /unavailable/i);
+    await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    const body = await fragment(page);
+    assert.equal(body, link('territory_donetsk=hold_current_line'));
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
+    blocked = false;
+    await page.click('[data-testid="analysis-failure"] button');
+    await analysisReady(page);
+    assert.equal(await page.locator('[data-testid="analysis-failure"]').count(), 0);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});
+
+describe('phones', () => {
+  test('the bottom bar keeps the balance in view while toggling far down the page', async () => {
+    const { page, context, problems } = await harness.open('', { contextOptions: PHONE });
+    const bar = page.locator('[data-testid="phone-bar"]');
+    await page.locator('#issue-sanctions_relief').scrollIntoViewIfNeeded();
+    assert.equal(await page.evaluate(() => {
+      const panel = document.querySelector('#balance').getBoundingClientRect();
+      return panel.bottom > 0 && panel.top < innerHeight;
+    }), false, 'the full panel is out of view here');
+    await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    const body = await fragment(page);
+    const expected = cliNumbers('#' + body);
+    const box = await bar.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 844 + 0.5, `bar in view: ${JSON.stringify(box)}`);
+    assert.equal((await page.textContent('[data-testid="phone-bar-balance"]')).trim(), expected.balance);
+    for (const party of ['ua', 'ru', 'us', 'eu']) {
+      assert.equal((await page.textContent(`[data-testid="phone-bar-${party}"]`)).trim(), expected[party].concession, party);
+    }
+    assert.match(await page.textContent('[data-testid="phone-bar-toward"]'), /^(Toward (UA|RU)|Even)$/);
+    // The page never scrolls sideways on a phone.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+    await bar.tap();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'balance');
+    assert.deepEqual(await pageNumbers(page), expected);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  test('the theme buttons move to their theme; on a wide screen the bar is hidden', async () => {
+    const { page, context } = await harness.open('', { contextOptions: PHONE });
+    const buttons = page.locator('nav.theme-nav button');
+    assert.ok((await buttons.count()) >= 3);
+    const last = buttons.last();
+    const name = (await last.textContent()).trim();
+    await last.click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement.id, text: document.activeElement.textContent }));
+    assert.match(focused.id, /^theme-/);
+    assert.equal(focused.text.trim(), name);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert.equal(await page.locator('[data-testid="phone-bar"]').isVisible(), false);
+    await context.close();
+  });
+});
