@@ -180,7 +180,7 @@ fn phone_bar(scenario: &ScenarioRef, scores: &scoring::Scores) -> Html {
         format!(
             "{} {}",
             text::PHONE_BAR_TOWARD,
-            scenario.parties[favoured].id.to_uppercase()
+            scenario.parties[favoured].id.to_ascii_uppercase()
         )
     };
     let concessions: Vec<(String, String, String, String)> = scenario
@@ -190,7 +190,7 @@ fn phone_bar(scenario: &ScenarioRef, scores: &scoring::Scores) -> Html {
         .map(|(party, score)| {
             (
                 party.id.clone(),
-                party.id.to_uppercase(),
+                party.id.to_ascii_uppercase(),
                 party.name.clone(),
                 format_points(score.concession),
             )

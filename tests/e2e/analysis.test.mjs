@@ -85,7 +85,10 @@ describe('analysis', () => {
     }
     const summary = page.locator('.frontier-data summary');
     await summary.focus();
+    // The table is built when the disclosure is first opened.
+    assert.equal(await page.locator('[data-testid="frontier-table"]').count(), 0);
     await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="frontier-table"] tbody tr');
     assert.equal(await page.locator('[data-testid="frontier-table"] tbody tr').count(), report.frontier.length);
     await context.close();
   });
@@ -119,6 +122,7 @@ describe('analysis', () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);
     await page.click('.frontier-data summary');
+    await page.waitForSelector('[data-testid="frontier-table"]');
     assert.deepEqual(await axe(page), []);
     await context.close();
   });
