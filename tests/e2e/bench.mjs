@@ -9,7 +9,8 @@
 // Run with `bash scripts/dev bench`, which builds dist/ and the benchmark build (the `bench`
 // feature, with the `?bench-analysis` hook) into target/dist-bench and installs Lighthouse.
 // `node bench.mjs clicks|load|analysis` runs one section.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,10 +139,11 @@ async function load() {
     const runs = [];
     for (let run = 0; run < RUNS; run += 1) {
       const path = join(out, `run-${run}.json`);
-      execFileSync(lighthouse, [url, '--quiet', '--output=json', `--output-path=${path}`,
+      // Asynchronously: the server answering Lighthouse runs in this process.
+      await promisify(execFile)(lighthouse, [url, '--quiet', '--output=json', `--output-path=${path}`,
         '--only-categories=performance,accessibility',
         '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
-      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 });
       const report = JSON.parse(readFileSync(path, 'utf8'));
       const audit = (id) => report.audits[id].numericValue;
       const figures = {

@@ -4,8 +4,9 @@
 //! weights). Issues a party gives no weight stay at zero. The caller passes the seed, so a
 //! result is reproducible; the core has no randomness of its own.
 
+use rand_distr::{Distribution, Gamma};
 use rand_xoshiro::Xoshiro256PlusPlus;
-use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use rand_xoshiro::rand_core::SeedableRng;
 
 use crate::model::Scenario;
 use crate::score::{EVEN_BALANCE_POINTS, Package};
@@ -48,48 +49,6 @@ pub struct Robustness {
     pub even: f64,
     /// The weights that move the balance most, strongest first (at most five).
     pub influential: Vec<Influence>,
-}
-
-/// A uniform draw in (0, 1).
-fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
-    ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-}
-
-/// A standard normal draw: Marsaglia's polar method (one of the pair is discarded for
-/// simplicity). Box–Muller's cosine would add 5 KiB of trigonometry to the page's wasm.
-fn normal(rng: &mut Xoshiro256PlusPlus) -> f64 {
-    loop {
-        let u = 2.0 * uniform(rng) - 1.0;
-        let v = 2.0 * uniform(rng) - 1.0;
-        let s = u * u + v * v;
-        if s > 0.0 && s < 1.0 {
-            return u * (-2.0 * s.ln() / s).sqrt();
-        }
-    }
-}
-
-/// A Gamma(shape, 1) draw: Marsaglia and Tsang's method, with the `U^(1/shape)` boost for
-/// shapes below 1. Written here rather than taken from rand_distr, whose ziggurat tables
-/// added kilobytes to the page's wasm, which has a size budget.
-fn gamma(rng: &mut Xoshiro256PlusPlus, shape: f64) -> f64 {
-    if shape < 1.0 {
-        // U^(1/shape) as exp(ln U / shape): `powf` would link another libm routine.
-        return gamma(rng, shape + 1.0) * (uniform(rng).ln() / shape).exp();
-    }
-    let d = shape - 1.0 / 3.0;
-    let c = 1.0 / (9.0 * d).sqrt();
-    loop {
-        let x = normal(rng);
-        let v = 1.0 + c * x;
-        if v <= 0.0 {
-            continue;
-        }
-        let v = v * v * v;
-        let u = uniform(rng);
-        if u < 1.0 - 0.0331 * x * x * x * x || u.ln() < 0.5 * x * x + d * (1.0 - v + v.ln()) {
-            return d * v;
-        }
-    }
 }
 
 fn percentile(sorted: &[f64], fraction: f64) -> f64 {
@@ -161,20 +120,20 @@ impl Scenario {
         let issues = self.issues.len();
         let (first, second) = self.belligerents();
 
-        // Per party: the issues it weighs, their Gamma shapes and the package's values there.
-        let plan: Vec<Vec<(usize, f64, f64)>> = (0..parties)
+        // Per party: the issues it weighs, their Gamma(κ·w̄, 1) laws and the package's values
+        // there. A shape is at least κ/100 ≥ 0.01 (a weight is a positive whole percentage).
+        let plan: Vec<Vec<(usize, Gamma<f64>, f64)>> = (0..parties)
             .map(|party| {
                 (0..issues)
-                    .filter(|&issue| self.assumptions.parties[party].weights[issue] > 0)
-                    .map(|issue| {
-                        let shape = concentration
-                            * f64::from(self.assumptions.parties[party].weights[issue])
-                            / 100.0;
-                        (
+                    .filter_map(|issue| {
+                        let weight = self.assumptions.parties[party].weights[issue];
+                        let shape = concentration * f64::from(weight) / 100.0;
+                        let gamma = Gamma::new(shape, 1.0).ok().filter(|_| weight > 0)?;
+                        Some((
                             issue,
-                            shape,
+                            gamma,
                             self.choice_value(party, issue, package.choice(issue)),
-                        )
+                        ))
                     })
                     .collect()
             })
@@ -188,8 +147,8 @@ impl Scenario {
         for _ in 0..samples {
             for party in 0..parties {
                 let mut total = 0.0;
-                for &(issue, shape, _) in &plan[party] {
-                    let draw = gamma(&mut rng, shape);
+                for (issue, gamma, _) in &plan[party] {
+                    let (issue, draw) = (*issue, gamma.sample(&mut rng));
                     drawn[party][issue] = draw;
                     total += draw;
                 }
@@ -274,14 +233,13 @@ mod tests {
     }
 
     #[test]
-    fn the_hand_written_samplers_have_the_right_moments() {
+    fn gamma_draws_from_the_seeded_stream_have_the_right_moments() {
+        // Gamma(k, 1) has mean k and variance k; the smallest shape a request can ask for is
+        // 0.01 (κ = 1, a weight of 1 %).
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
-        let (mean, variance) = moments(200_000, || normal(&mut rng));
-        assert!(mean.abs() < 0.01, "normal mean {mean}");
-        assert!((variance - 1.0).abs() < 0.02, "normal variance {variance}");
-        // Gamma(k, 1) has mean k and variance k, below and above the shape-1 boost.
-        for shape in [0.3, 0.9, 1.0, 2.5, 40.0] {
-            let (mean, variance) = moments(200_000, || gamma(&mut rng, shape));
+        for shape in [0.01, 0.3, 0.9, 1.0, 2.5, 40.0] {
+            let gamma = Gamma::new(shape, 1.0).expect("a positive shape");
+            let (mean, variance) = moments(200_000, || gamma.sample(&mut rng));
             assert!(
                 (mean - shape).abs() < 0.02 * shape.max(1.0),
                 "gamma({shape}) mean {mean}"

@@ -62,6 +62,11 @@ pub struct AnalysisState {
     /// The newest analysis request, and the package it is for.
     latest: u64,
     requested: Option<Package>,
+    /// The parts of the newest request received so far. They replace `package_level` together
+    /// when the request is done: the panels then change once, in place, instead of emptying
+    /// at its first part and being rebuilt at each of the next (1,000 nodes made and dropped
+    /// per click, in tasks of up to 160 ms at 4× CPU).
+    pending: Option<PackageLevel>,
     overview: u64,
     ready: bool,
     /// Why the analysis is unavailable, once it is.
@@ -94,6 +99,7 @@ impl Reducible for AnalysisState {
             AnalysisAction::Requested { id, package } => {
                 next.latest = id;
                 next.requested = Some(package);
+                next.pending = None;
                 let mut level = (*next.package_level).clone();
                 level.updating = true;
                 next.package_level = Rc::new(level);
@@ -120,15 +126,12 @@ impl Reducible for AnalysisState {
                     }
                     Part::Bench(text) => bench_done(&text),
                     part if id == next.latest => {
-                        let mut level = (*next.package_level).clone();
-                        // The first part of a request replaces the results of the previous one.
-                        if level.package != next.requested {
-                            level = PackageLevel {
-                                package: next.requested.clone(),
-                                updating: true,
-                                ..PackageLevel::default()
-                            };
-                        }
+                        let requested = next.requested.clone();
+                        let level = next.pending.get_or_insert_with(|| PackageLevel {
+                            package: requested,
+                            updating: true,
+                            ..PackageLevel::default()
+                        });
                         match part {
                             Part::Warnings(warnings) => level.warnings = warnings,
                             Part::Nearest(nearest) => level.nearest = Some(nearest),
@@ -136,13 +139,15 @@ impl Reducible for AnalysisState {
                             Part::Robustness(robustness) => level.robustness = Some(robustness),
                             Part::Frontier(_) | Part::References(_) | Part::Bench(_) => {}
                         }
-                        next.package_level = Rc::new(level);
                     }
                     // A part of a stale request: dropped.
                     _ => return self,
                 },
                 Output::Done { id } if id == next.latest => {
-                    let mut level = (*next.package_level).clone();
+                    let mut level = next.pending.take().unwrap_or_else(|| PackageLevel {
+                        package: next.requested.clone(),
+                        ..PackageLevel::default()
+                    });
                     level.updating = false;
                     next.package_level = Rc::new(level);
                 }
