@@ -364,6 +364,7 @@ fn resolve(
         };
         return Ok(Decoded {
             package: scenario.document_package(document),
+            edits: scoring::Edits::none(),
             problems: Vec::new(),
         });
     }

@@ -8,6 +8,7 @@
 //! party's ideal package; see [`score::Scores`] for the formulas.
 
 pub mod analysis;
+pub mod edits;
 pub mod evidence;
 pub mod export;
 mod file;
@@ -17,9 +18,10 @@ pub mod provenance;
 pub mod score;
 pub mod share;
 
+pub use edits::{Edits, Flip, PartyFlips};
 pub use model::{
     Assumptions, Document, DocumentKind, Issue, IssueOption, Meta, Nature, Party, Position,
     RedLine, Role, Scale, Scenario, ScenarioError, Source, SourceClass, Stance, Theme,
 };
 pub use score::{Balance, Choice, ChoiceError, Package, PartyScore, Scores, Spread};
-pub use share::{Decoded, LinkModel, Problem, decode, encode, link_model};
+pub use share::{Decoded, LinkModel, Problem, decode, encode, encode_with, link_model};

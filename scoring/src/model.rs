@@ -449,6 +449,10 @@ pub struct PartyAssumptions {
     /// Integer points per issue, in issue order, summing to 100.
     pub weights: Vec<u32>,
     pub weights_rationale: String,
+    /// Red lines (indices into the party's `red_lines`) a reader has switched off: never in a
+    /// model file, only in a scenario with edits applied (`Scenario::edited`).
+    #[serde(skip)]
+    pub red_lines_off: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1211,6 +1215,7 @@ impl Validator {
                 reservation_rationale: assumed.reservation_rationale,
                 weights,
                 weights_rationale: assumed.weights_rationale,
+                red_lines_off: Vec::new(),
             });
         }
         for unknown in raw_parties.keys() {

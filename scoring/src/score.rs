@@ -213,8 +213,12 @@ impl Scenario {
     /// Every score and every search adds these, so acceptance is decided the same way
     /// everywhere and a party exactly at its walk-away value accepts.
     pub fn contribution_units(&self, party: usize, issue: usize, choice: Choice) -> i64 {
-        let points = f64::from(self.assumptions.parties[party].weights[issue]);
-        (points * self.choice_value(party, issue, choice) * 100.0).round() as i64
+        self.units_at(
+            party,
+            issue,
+            choice,
+            self.assumptions.parties[party].weights[issue],
+        )
     }
 
     /// Party `party`'s reservation value in units (see [`Scenario::contribution_units`]).
@@ -225,7 +229,11 @@ impl Scenario {
     /// Whether `choice` on `issue` crosses party `party`'s red line `line`.
     pub fn crosses(&self, party: usize, line: usize, issue: usize, choice: Choice) -> bool {
         let red_line = &self.parties[party].red_lines[line];
-        if red_line.issue != issue {
+        if red_line.issue != issue
+            || self.assumptions.parties[party]
+                .red_lines_off
+                .contains(&line)
+        {
             return false;
         }
         if let Choice::Option(option) = choice

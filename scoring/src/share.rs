@@ -4,6 +4,7 @@
 //! problem. Encoding is canonical: one package, one link. A link names the model it was made
 //! with (`m=`), so it opens with the same numbers for as long as that model is published.
 
+use crate::edits::{self, Edits, MAX_EDIT_PARTS};
 use crate::model::Scenario;
 use crate::models::{self, ModelFile};
 use crate::score::{Choice, Package, format_amount};
@@ -62,6 +63,8 @@ pub const V1_DEFAULTS: [(&str, &str); 20] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub package: Package,
+    /// The reader's edits to the model's assumptions the link carries (none for most links).
+    pub edits: Edits,
     /// In the order met; empty for a clean link.
     pub problems: Vec<Problem>,
 }
@@ -108,8 +111,15 @@ impl Scenario {
 /// version, then every issue that differs from the model's opening package, in the canonical
 /// order, as `issue=option` or `issue=amount`.
 pub fn encode(scenario: &Scenario, package: &Package) -> String {
+    encode_with(scenario, package, &Edits::none())
+}
+
+/// [`encode`] with the reader's edits to the assumptions after the issue settings (see
+/// `docs/link-format.md`). `scenario` is the model as published, without the edits applied.
+pub fn encode_with(scenario: &Scenario, package: &Package, edits: &Edits) -> String {
     let mut link = format!("v={CURRENT_VERSION}&{MODEL_KEY}={}", scenario.meta.version);
     write_differences(scenario, package, &scenario.opening_package(), &mut link);
+    edits::write_parts(scenario, edits, &mut link);
     link
 }
 
@@ -260,8 +270,13 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
         });
     }
     let mut package = scenario.opening_package();
+    let mut edits = Edits::none();
     if body.is_empty() {
-        return Decoded { package, problems };
+        return Decoded {
+            package,
+            edits,
+            problems,
+        };
     }
 
     let mut parts = body.split('&').filter(|part| !part.is_empty());
@@ -270,7 +285,35 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     let mut model_seen = false;
     let mut needs_model = false;
     let mut read = 0usize;
+    let mut edit_keys = Vec::new();
+    let mut edit_parts = 0usize;
     for part in parts.by_ref() {
+        // Assumption parts are counted apart, so a link without them reads as it always did.
+        if let Some((key, value)) = part.split_once('=')
+            && !first
+            && edits::is_edit_key(key)
+        {
+            edit_parts += 1;
+            if edit_parts == MAX_EDIT_PARTS + 1 {
+                problems.push(Problem {
+                    issue: None,
+                    message: format!(
+                        "The link has more than {MAX_EDIT_PARTS} assumption edits; the rest were ignored."
+                    ),
+                });
+            }
+            if edit_parts <= MAX_EDIT_PARTS {
+                edits::read_part(
+                    scenario,
+                    &mut edits,
+                    &mut edit_keys,
+                    key,
+                    value,
+                    &mut problems,
+                );
+            }
+            continue;
+        }
         read += 1;
         if read > MAX_PARTS {
             problems.push(Problem {
@@ -370,7 +413,12 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             ),
         });
     }
-    Decoded { package, problems }
+    edits::settle(scenario, &mut edits, &mut problems);
+    Decoded {
+        package,
+        edits,
+        problems,
+    }
 }
 
 fn version_problem(value: &str, problems: &mut Vec<Problem>) {
@@ -476,7 +524,7 @@ pub fn describe_choice(scenario: &Scenario, issue: usize, choice: Choice) -> Str
 
 /// Text quoted from a link, made safe and short: at most 32 characters of letters, digits and
 /// `_-.`; anything else shows as `?`.
-fn quote(raw: &str) -> String {
+pub(crate) fn quote(raw: &str) -> String {
     let mut out: String = raw
         .chars()
         .take(32)
