@@ -43,6 +43,10 @@ enum Command {
         /// Also print each party's concession split by issue.
         #[arg(long)]
         by_issue: bool,
+        /// Score with the assumptions in this file (see `export --assumptions`); it replaces
+        /// any assumption edits the link carries.
+        #[arg(long, value_name = "FILE.json")]
+        assumptions: Option<std::path::PathBuf>,
     },
     /// Analyse a link or a preset: zone of agreement, warnings, better packages, bargaining
     /// reference packages, the Ukraine–Russia frontier, trades and robustness to the weights.
@@ -66,6 +70,9 @@ enum Command {
         /// Seed of the Monte-Carlo draws (same seed, same result).
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Analyse with the assumptions in this file (see `export --assumptions`).
+        #[arg(long, value_name = "FILE.json")]
+        assumptions: Option<std::path::PathBuf>,
     },
     /// List the presets (documents) with date and nature.
     Presets {
@@ -73,11 +80,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the whole scenario (facts and assumptions) as JSON.
+    /// Print the whole scenario (facts and assumptions) as JSON, or with --assumptions the
+    /// assumptions file of a link (its model's weights, walk-away values, red lines and
+    /// values, with the link's edits), which `--assumptions FILE.json` reads back.
     Export {
-        /// A published model version (default: the current model).
-        #[arg(long)]
+        /// A published model version (default: the current model, or the link's).
+        #[arg(long, conflicts_with = "link")]
         model: Option<String>,
+        /// Write the assumptions file instead of the whole scenario.
+        #[arg(long)]
+        assumptions: bool,
+        /// With --assumptions: the link whose model and edits to write.
+        #[arg(requires = "assumptions")]
+        link: Option<String>,
     },
     /// Write the files the page fetches beside itself (every published model, in `models/`)
     /// into DIR; the page build runs this.
@@ -120,6 +135,7 @@ fn subject(
     preset: Option<String>,
     apply: &[String],
     use_current: bool,
+    assumptions: Option<&std::path::Path>,
 ) -> Result<Subject, String> {
     let (scenario, decoded) = match preset {
         Some(preset) => (current.clone(), resolve(current, None, Some(preset))?),
@@ -137,6 +153,15 @@ fn subject(
                     scoring::share::translate(&scenario, current, &decoded.package);
                 let mut problems = decoded.problems;
                 problems.append(&mut translated.problems);
+                if !decoded.edits.is_empty() {
+                    problems.push(scoring::Problem {
+                        issue: None,
+                        message: format!(
+                            "The link's edits to the assumptions belong to model {}; they were not carried to model {}.",
+                            scenario.meta.version, current.meta.version
+                        ),
+                    });
+                }
                 translated.problems = problems;
                 (current.clone(), translated)
             } else {
@@ -144,6 +169,11 @@ fn subject(
             }
         }
     };
+    let edits = match assumptions {
+        Some(path) => read_assumptions(&scenario, path)?,
+        None => decoded.edits.clone(),
+    };
+    let scenario = scenario.edited(&edits);
     let (mut document, mut provenance) = scenario.provenance_of(&decoded.package);
     for id in apply {
         let Some(part) = scenario.document_index(id) else {
@@ -173,6 +203,25 @@ fn subject(
     })
 }
 
+/// Reads an assumptions file for `scenario`'s model: every problem, each with its place, or
+/// the edits; nothing is applied from a file with any problem.
+fn read_assumptions(scenario: &Scenario, path: &std::path::Path) -> Result<scoring::Edits, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    scoring::edits::from_json(scenario, &text).map_err(|problems| {
+        let mut message = format!(
+            "{} has {} problem{}; no assumption was applied:",
+            path.display(),
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        );
+        for problem in problems {
+            message.push_str(&format!("\n  {}: {problem}", path.display()));
+        }
+        message
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let current = match Scenario::builtin() {
@@ -191,7 +240,15 @@ fn main() -> ExitCode {
             current_model,
             json,
             by_issue,
-        } => match subject(&current, link, preset, &apply, current_model) {
+            assumptions,
+        } => match subject(
+            &current,
+            link,
+            preset,
+            &apply,
+            current_model,
+            assumptions.as_deref(),
+        ) {
             Ok(subject) => {
                 report_model(&subject, &current);
                 let report = subject.scenario.report_with(
@@ -222,6 +279,7 @@ fn main() -> ExitCode {
             samples,
             concentration,
             seed,
+            assumptions,
         } => {
             if !(1..=scoring::analysis::robustness::MAX_SAMPLES).contains(&samples) {
                 eprintln!("peaceplan: --samples must be from 1 to 100000");
@@ -234,7 +292,14 @@ fn main() -> ExitCode {
                 eprintln!("peaceplan: --concentration must be from 1 to 10000");
                 return ExitCode::from(2);
             }
-            match subject(&current, link, preset, &[], current_model) {
+            match subject(
+                &current,
+                link,
+                preset,
+                &[],
+                current_model,
+                assumptions.as_deref(),
+            ) {
                 Ok(subject) => {
                     report_model(&subject, &current);
                     for problem in &subject.problems {
@@ -258,7 +323,32 @@ fn main() -> ExitCode {
             }
         }
         Command::Presets { json } => write_presets(&mut out, &current, json),
-        Command::Export { model } => match model {
+        Command::Export {
+            assumptions: true,
+            link,
+            ..
+        } => {
+            let link = link.unwrap_or_default();
+            let version = scoring::link_model(&link).model.version;
+            match load_model(version) {
+                Ok(scenario) => {
+                    let decoded = decode(&scenario, &link);
+                    for problem in &decoded.problems {
+                        eprintln!("peaceplan: link problem: {}", problem.message);
+                    }
+                    write!(
+                        out,
+                        "{}",
+                        scoring::edits::to_json(&scenario, &decoded.edits)
+                    )
+                }
+                Err(message) => {
+                    eprintln!("peaceplan: {message}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        Command::Export { model, .. } => match model {
             None => write_json(&mut out, &current.export()),
             Some(version) => match load_model(&version) {
                 Ok(scenario) => write_json(&mut out, &scenario.export()),
@@ -528,6 +618,37 @@ fn write_score(
         scenario.balance_words(&scores.balance)
     )?;
     writeln!(out, "{}", scenario.spread_words(&scores.spread))?;
+    writeln!(out)?;
+    if report.assumption_edits.is_empty() {
+        writeln!(
+            out,
+            "Assumptions: model {} as published (weights, walk-away values, red lines, option values).",
+            scenario.meta.version
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Assumptions: model {} with {} edit{}:",
+            scenario.meta.version,
+            report.assumption_edits.len(),
+            if report.assumption_edits.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        )?;
+        for line in &report.assumption_edits {
+            writeln!(out, "  - {line}")?;
+        }
+    }
+    writeln!(
+        out,
+        "What one weight would change (smallest edit, whole points):"
+    )?;
+    for flips in &report.flips {
+        writeln!(out, "  - {}.", flips.balance.words)?;
+        writeln!(out, "  - {}.", flips.acceptance.words)?;
+    }
     if by_issue {
         writeln!(out)?;
         write!(

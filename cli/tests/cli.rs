@@ -387,3 +387,99 @@ fn analyze_refuses_bad_sampling_arguments() {
     let output = run(&["analyze", "--concentration", "0.5"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// A file in the test's own temporary directory (the target dir), removed when dropped.
+struct TempFile(std::path::PathBuf);
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        std::fs::write(&path, text).expect("writable target dir");
+        TempFile(path)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().expect("utf-8 path")
+    }
+}
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn assumptions_travel_by_link_and_by_file_with_the_same_numbers() {
+    let scenario = scenario();
+    let mut edits = scoring::Edits::none();
+    edits
+        .set_weight(&scenario, 0, 8, 20)
+        .expect("Ukraine weighs Donetsk");
+    edits.set_reservation(&scenario, 1, 30);
+    edits.set_red_line(&scenario, 0, 0, false);
+    let edited = scenario.edited(&edits);
+    let package = scenario.opening_package();
+    let link = format!("#{}", scoring::encode(&edited, &package));
+
+    // The link: its numbers are the core's under the edited assumptions, and it names them.
+    let by_link = run(&["score", &link, "--json"]);
+    assert!(by_link.status.success(), "{}", stderr(&by_link));
+    let by_link = json(&by_link);
+    let scores = edited.score(&package);
+    for (party, score) in scores.parties.iter().enumerate() {
+        assert_eq!(by_link["parties"][party]["value"], score.value);
+    }
+    assert_eq!(by_link["link"], link.as_str());
+    assert_eq!(
+        by_link["assumption_edits"]
+            .as_array()
+            .expect("a list")
+            .len(),
+        edits.describe(&scenario).len()
+    );
+    assert_eq!(by_link["flips"].as_array().expect("a list").len(), 4);
+
+    // export --assumptions writes the link's whole set; --assumptions reads it back.
+    let exported = run(&["export", "--assumptions", &link]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let file = TempFile::new("edits.json", &stdout(&exported));
+    let by_file = run(&["score", "--json", "--assumptions", file.path()]);
+    assert!(by_file.status.success(), "{}", stderr(&by_file));
+    assert_eq!(json(&by_file)["parties"], by_link["parties"]);
+    assert_eq!(json(&by_file)["link"], link.as_str());
+
+    // analyze takes them too, and its numbers follow them.
+    let analysis = run(&["analyze", &link, "--json", "--samples", "200"]);
+    assert!(analysis.status.success(), "{}", stderr(&analysis));
+}
+
+#[test]
+fn a_bad_assumptions_file_names_each_place_and_applies_nothing() {
+    let exported = stdout(&run(&["export", "--assumptions"]));
+    let bad = exported
+        .replacen("\"reservation\": 40", "\"reservation\": -3", 1)
+        .replacen("\"army_cap\": 9", "\"army_cap\": \"nine\"", 1)
+        .replacen("\"foreign_troops\": 6", "\"foreign_trooops\": 6", 1);
+    let file = TempFile::new("bad-edits.json", &bad);
+    let output = run(&["score", "--assumptions", file.path()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let text = stderr(&output);
+    assert!(
+        text.contains("has 3 problems; no assumption was applied"),
+        "{text}"
+    );
+    assert!(
+        text.contains("parties.ua.reservation: must be a whole number from 0 to 100"),
+        "{text}"
+    );
+    assert!(
+        text.contains("parties.ua.weights.army_cap: must be a whole number from 0 to 100"),
+        "{text}"
+    );
+    assert!(
+        text.contains("parties.ua.weights.foreign_trooops: no such provision"),
+        "{text}"
+    );
+    let missing = run(&["score", "--assumptions", "/nonexistent/edits.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read /nonexistent/edits.json"));
+}

@@ -3,31 +3,10 @@
 //! their parts in a share link; their JSON file; and the flip points (how far one weight must
 //! move before a verdict changes).
 
-use crate::model::Scenario;
+use crate::model::{Assumptions, Scenario};
+pub use crate::model::{Edits, PartyEdits};
 use crate::score::{Choice, Package};
 use crate::share::{Problem, quote};
-
-/// Edits to one model's assumptions, in canonical form: an edit equal to the model's value is
-/// never stored, so one set of assumptions has one representation (and one link).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Edits {
-    /// In party order; empty when nothing is edited.
-    parties: Vec<PartyEdits>,
-}
-
-/// One party's edits.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct PartyEdits {
-    /// The party's whole weight vector (integer points in issue order, summing to 100), when it
-    /// differs from the model's.
-    pub weights: Option<Vec<u32>>,
-    /// The walk-away value in whole points, when it differs from the model's.
-    pub reservation: Option<u32>,
-    /// Indices of the party's red lines switched off, ascending (the model has all on).
-    pub red_lines_off: Vec<usize>,
-    /// `(issue, option, value)`, ascending by issue then option, each different from the model.
-    pub values: Vec<(usize, usize, u32)>,
-}
 
 impl PartyEdits {
     fn is_empty(&self) -> bool {
@@ -123,7 +102,7 @@ impl Edits {
                 let weights = edits.weights.as_ref().map_or(0, |weights| {
                     weights
                         .iter()
-                        .zip(&scenario.assumptions.parties[party].weights)
+                        .zip(&scenario.model_assumptions().parties[party].weights)
                         .filter(|(a, b)| a != b)
                         .count()
                 });
@@ -139,7 +118,7 @@ impl Edits {
     pub fn weights<'a>(&'a self, scenario: &'a Scenario, party: usize) -> &'a [u32] {
         self.party(party)
             .and_then(|edits| edits.weights.as_deref())
-            .unwrap_or(&scenario.assumptions.parties[party].weights)
+            .unwrap_or(&scenario.model_assumptions().parties[party].weights)
     }
 
     /// Sets party `party`'s weight on `issue` to `target` points by the [`rebalance`] rule.
@@ -153,7 +132,7 @@ impl Edits {
         target: u32,
     ) -> Result<(), String> {
         let next = rebalance(self.weights(scenario, party), issue, target);
-        let model = &scenario.assumptions.parties[party].weights;
+        let model = &scenario.model_assumptions().parties[party].weights;
         let mut edited = self.clone();
         edited.party_mut(scenario, party).weights = (next != *model).then_some(next);
         edited.tidy();
@@ -180,7 +159,7 @@ impl Edits {
     /// Sets party `party`'s walk-away value to `points` (0–100).
     pub fn set_reservation(&mut self, scenario: &Scenario, party: usize, points: u32) {
         let points = points.min(100);
-        let model = scenario.assumptions.parties[party].reservation;
+        let model = scenario.model_assumptions().parties[party].reservation;
         self.party_mut(scenario, party).reservation =
             (f64::from(points) != model).then_some(points);
         self.tidy();
@@ -213,7 +192,7 @@ impl Edits {
                     .find(|&&(i, o, _)| i == issue && o == option)
                     .map(|&(_, _, value)| value)
             })
-            .unwrap_or(scenario.assumptions.values[issue][option].values[party])
+            .unwrap_or(scenario.model_assumptions().values[issue][option].values[party])
     }
 
     /// Sets party `party`'s value of `option` on `issue`. Refused, with the reason, when the
@@ -246,7 +225,7 @@ impl Edits {
         option: usize,
         value: u32,
     ) -> Result<(), String> {
-        let model = scenario.assumptions.values[issue][option].values[party];
+        let model = scenario.model_assumptions().values[issue][option].values[party];
         let count: usize = self.parties.iter().map(|edits| edits.values.len()).sum();
         let values = &mut self.party_mut(scenario, party).values;
         let existing = values.iter().any(|&(i, o, _)| (i, o) == (issue, option));
@@ -366,14 +345,34 @@ impl Edits {
 }
 
 impl Scenario {
+    /// The edits applied to this scenario's assumptions (none for a model as published).
+    pub fn edits(&self) -> &Edits {
+        &self.edits
+    }
+
+    /// The model's own assumptions, before any edit.
+    pub fn model_assumptions(&self) -> &Assumptions {
+        self.model_assumptions
+            .as_deref()
+            .unwrap_or(&self.assumptions)
+    }
+
     /// This scenario with `edits` applied to its assumptions (weights, walk-away values, red
-    /// lines, option values): what every score, search and sample then uses. Edits that
-    /// [`Edits::problems`] rejects are not applied at all.
+    /// lines, option values): what every score, search and sample then uses, and what links
+    /// made with it carry. They replace any edits applied before (edits hold whole values,
+    /// never changes to an earlier edit). Edits that [`Edits::problems`] rejects are not applied.
     pub fn edited(&self, edits: &Edits) -> Scenario {
         let mut next = self.clone();
+        if let Some(model) = next.model_assumptions.take() {
+            next.assumptions = *model;
+            next.edits = Edits::none();
+            next.derive_tables();
+        }
         if edits.is_empty() || !edits.problems(self).is_empty() {
             return next;
         }
+        next.model_assumptions = Some(Box::new(next.assumptions.clone()));
+        next.edits = edits.clone();
         for (party, party_edits) in edits.parties.iter().enumerate() {
             let assumed = &mut next.assumptions.parties[party];
             if let Some(weights) = &party_edits.weights {
@@ -484,7 +483,7 @@ pub(crate) fn read_part(
             });
             match usable {
                 Some(weights) => {
-                    let model = &scenario.assumptions.parties[party].weights;
+                    let model = &scenario.model_assumptions().parties[party].weights;
                     edits.party_mut(scenario, party).weights =
                         (weights != *model).then_some(weights);
                 }
@@ -593,11 +592,14 @@ pub fn to_json(scenario: &Scenario, edits: &Edits) -> String {
         let reservation = edits
             .party(party)
             .and_then(|edits| edits.reservation)
-            .map_or(scenario.assumptions.parties[party].reservation, f64::from);
+            .map_or(
+                scenario.model_assumptions().parties[party].reservation,
+                f64::from,
+            );
         out.push_str(&format!("    \"{}\": {{\n", spec.id));
         out.push_str(&format!(
             "      \"reservation\": {},\n",
-            crate::score::format_points(reservation).trim_end_matches(".0")
+            points_text(reservation)
         ));
         out.push_str("      \"weights\": {");
         for (issue, weight) in weights.iter().enumerate() {
@@ -710,7 +712,7 @@ pub fn from_json(scenario: &Scenario, text: &str) -> Result<Edits, Vec<String>> 
                         problems.push(format!("{place}: must be an object keyed by provision id"));
                         continue;
                     };
-                    let mut next = scenario.assumptions.parties[party].weights.clone();
+                    let mut next = scenario.model_assumptions().parties[party].weights.clone();
                     let mut valid = true;
                     for (issue_id, weight) in weights {
                         let Some(issue) = scenario.issue_index(issue_id) else {
@@ -734,7 +736,7 @@ pub fn from_json(scenario: &Scenario, text: &str) -> Result<Edits, Vec<String>> 
                             "{place}: the weights sum to {sum}; they must sum to 100 (provisions not listed keep the model's weights)"
                         ));
                     } else if valid {
-                        let model = &scenario.assumptions.parties[party].weights;
+                        let model = &scenario.model_assumptions().parties[party].weights;
                         edits.party_mut(scenario, party).weights = (next != *model).then_some(next);
                     }
                 }
@@ -954,5 +956,101 @@ impl Scenario {
     /// [`Scenario::contribution_units`] with `weight` points in place of the party's weight.
     pub fn units_at(&self, party: usize, issue: usize, choice: Choice, weight: u32) -> i64 {
         (f64::from(weight) * self.choice_value(party, issue, choice) * 100.0).round() as i64
+    }
+}
+
+// ---- In words --------------------------------------------------------------------------------
+
+impl Edits {
+    /// One line per edited number, e.g. "Ukraine: walk-away value 35 (model: 40)". `scenario`
+    /// is the model as published.
+    pub fn describe(&self, scenario: &Scenario) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (party, edits) in self.parties.iter().enumerate() {
+            let name = &scenario.parties[party].name;
+            let model = &scenario.model_assumptions().parties[party];
+            if let Some(weights) = &edits.weights {
+                for (issue, (&weight, &was)) in weights.iter().zip(&model.weights).enumerate() {
+                    if weight != was {
+                        lines.push(format!(
+                            "{name}: weight on {} {weight} % (model: {was} %)",
+                            scenario.issues[issue].label
+                        ));
+                    }
+                }
+            }
+            if let Some(points) = edits.reservation {
+                lines.push(format!(
+                    "{name}: walk-away value {points} (model: {})",
+                    points_text(model.reservation)
+                ));
+            }
+            for &line in &edits.red_lines_off {
+                lines.push(format!(
+                    "{name}: red line on {} off (model: on)",
+                    scenario.issues[scenario.parties[party].red_lines[line].issue].label
+                ));
+            }
+            for &(issue, option, value) in &edits.values {
+                lines.push(format!(
+                    "{name}: value of “{}” ({}) {value} (model: {})",
+                    scenario.issues[issue].options[option].label,
+                    scenario.issues[issue].label,
+                    scenario.model_assumptions().values[issue][option].values[party]
+                ));
+            }
+        }
+        lines
+    }
+}
+
+/// Which verdict a flip is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The sign of the balance.
+    Balance,
+    /// One party's acceptance.
+    Acceptance,
+}
+
+impl Flip {
+    /// The flip in words: "The balance's direction changes if the weight Ukraine gives Army
+    /// cap goes from 9 % to 14 % (…)".
+    pub fn words(&self, scenario: &Scenario, party: usize, verdict: Verdict) -> String {
+        let name = &scenario.parties[party].name;
+        let what = match verdict {
+            Verdict::Balance => "The balance's direction",
+            Verdict::Acceptance => "Acceptance",
+        };
+        match *self {
+            Flip::At { issue, from, to } => format!(
+                "{what} changes if the weight {name} gives {} goes from {from} % to {to} % (the other weights rescaled to fill 100 %)",
+                scenario.issues[issue].label
+            ),
+            Flip::Never => format!(
+                "{what} holds whatever weight {name} gives any one provision, from 0 to 100 %"
+            ),
+            Flip::Independent => match verdict {
+                Verdict::Balance => {
+                    let (first, second) = scenario.belligerents();
+                    format!(
+                        "{what} does not depend on the weights {name} gives: the balance compares {} and {}",
+                        scenario.parties[first].name, scenario.parties[second].name
+                    )
+                }
+                Verdict::Acceptance => format!(
+                    "{name}'s acceptance does not depend on its weights: the package crosses a red line of {name}"
+                ),
+            },
+        }
+    }
+}
+
+/// Points as people write them: "40" for a whole number, "40.5" otherwise.
+pub fn points_text(points: f64) -> String {
+    let text = crate::score::format_points(points);
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
     }
 }

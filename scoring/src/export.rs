@@ -477,7 +477,44 @@ impl Scenario {
                 least: &self.parties[scores.spread.least].id,
                 words: self.spread_words(&scores.spread),
             },
+            assumption_edits: self.edits().describe(self),
+            flips: self.flips_export(package),
         }
+    }
+
+    /// [`Scenario::flip_points`] by id and in words.
+    pub fn flips_export(&self, package: &crate::Package) -> Vec<FlipsExport<'_>> {
+        self.flip_points(package)
+            .into_iter()
+            .enumerate()
+            .map(|(party, flips)| {
+                let export = |flip: crate::Flip, verdict| FlipExport {
+                    words: flip.words(self, party, verdict),
+                    kind: match flip {
+                        crate::Flip::At { .. } => "at",
+                        crate::Flip::Never => "never",
+                        crate::Flip::Independent => "independent",
+                    },
+                    issue: match flip {
+                        crate::Flip::At { issue, .. } => Some(self.issues[issue].id.as_str()),
+                        _ => None,
+                    },
+                    from: match flip {
+                        crate::Flip::At { from, .. } => Some(from),
+                        _ => None,
+                    },
+                    to: match flip {
+                        crate::Flip::At { to, .. } => Some(to),
+                        _ => None,
+                    },
+                };
+                FlipsExport {
+                    party: &self.parties[party].id,
+                    balance: export(flips.balance, crate::edits::Verdict::Balance),
+                    acceptance: export(flips.acceptance, crate::edits::Verdict::Acceptance),
+                }
+            })
+            .collect()
     }
 
     fn coverage_report(
@@ -595,6 +632,34 @@ pub struct ScoreReport<'a> {
     pub ratified: bool,
     pub balance: BalanceExport<'a>,
     pub spread: SpreadExport<'a>,
+    /// The assumptions these numbers use: empty for the model's own, else one line per
+    /// edited number (with the model's value).
+    pub assumption_edits: Vec<String>,
+    /// Per party: the smallest change of one of its weights that changes the balance's
+    /// direction, and the one that changes its acceptance.
+    pub flips: Vec<FlipsExport<'a>>,
+}
+
+/// [`crate::edits::PartyFlips`] by id and in words.
+#[derive(Debug, Serialize)]
+pub struct FlipsExport<'a> {
+    pub party: &'a str,
+    pub balance: FlipExport<'a>,
+    pub acceptance: FlipExport<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FlipExport<'a> {
+    /// "at" (the edit below changes the verdict), "never" (no single weight does) or
+    /// "independent" (the verdict does not depend on this party's weights).
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<u32>,
+    pub words: String,
 }
 
 /// What a document's text settles, and the balance over those provisions alone.

@@ -27,6 +27,13 @@ pub struct Scenario {
     /// `[party][issue]` weight as a fraction (points / 100), derived likewise.
     #[serde(skip)]
     pub(crate) weight: Vec<Vec<f64>>,
+    /// The reader's edits applied to `assumptions` (`Scenario::edited`); none in a model file.
+    /// Links made with this scenario carry them.
+    #[serde(skip)]
+    pub(crate) edits: Edits,
+    /// The model's own assumptions when `edits` are applied, to compare with and to reset to.
+    #[serde(skip)]
+    pub(crate) model_assumptions: Option<Box<Assumptions>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -468,6 +475,28 @@ pub struct OptionValues {
     pub rationale: String,
 }
 
+/// A reader's edits to one model's assumptions (methods in `edits.rs`), in canonical form: an edit equal to the model's value is
+/// never stored, so one set of assumptions has one representation (and one link).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Edits {
+    /// In party order; empty when nothing is edited.
+    pub(crate) parties: Vec<PartyEdits>,
+}
+
+/// One party's edits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct PartyEdits {
+    /// The party's whole weight vector (integer points in issue order, summing to 100), when it
+    /// differs from the model's.
+    pub weights: Option<Vec<u32>>,
+    /// The walk-away value in whole points, when it differs from the model's.
+    pub reservation: Option<u32>,
+    /// Indices of the party's red lines switched off, ascending (the model has all on).
+    pub red_lines_off: Vec<usize>,
+    /// `(issue, option, value)`, ascending by issue then option, each different from the model.
+    pub values: Vec<(usize, usize, u32)>,
+}
+
 /// A rejected scenario: every problem found, each naming its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioError {
@@ -709,6 +738,8 @@ impl Validator {
             assumptions,
             table: Vec::new(),
             weight: Vec::new(),
+            edits: Edits::default(),
+            model_assumptions: None,
         };
         scenario.derive_tables();
         Ok(scenario)

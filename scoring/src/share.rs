@@ -110,12 +110,14 @@ impl Scenario {
 /// Writes the canonical link body (without `#`) for a package: the format version, the model
 /// version, then every issue that differs from the model's opening package, in the canonical
 /// order, as `issue=option` or `issue=amount`.
+///
+/// A scenario with edits applied (`Scenario::edited`) writes them after the issue settings.
 pub fn encode(scenario: &Scenario, package: &Package) -> String {
-    encode_with(scenario, package, &Edits::none())
+    encode_with(scenario, package, scenario.edits())
 }
 
-/// [`encode`] with the reader's edits to the assumptions after the issue settings (see
-/// `docs/link-format.md`). `scenario` is the model as published, without the edits applied.
+/// [`encode`] with `edits` to the assumptions after the issue settings (see
+/// `docs/link-format.md`), whatever edits `scenario` carries.
 pub fn encode_with(scenario: &Scenario, package: &Package, edits: &Edits) -> String {
     let mut link = format!("v={CURRENT_VERSION}&{MODEL_KEY}={}", scenario.meta.version);
     write_differences(scenario, package, &scenario.opening_package(), &mut link);

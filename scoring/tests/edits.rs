@@ -409,3 +409,27 @@ fn flip_points_agree_with_brute_force_on_the_model_with_amounts() {
     }
     check_flips(&scenario, &scenario.opening_package());
 }
+
+#[test]
+fn edits_replace_earlier_edits_and_links_carry_them() {
+    let scenario = scenario();
+    let mut first = Edits::none();
+    first.set_reservation(&scenario, 0, 20);
+    first.set_red_line(&scenario, 1, 0, false);
+    let once = scenario.edited(&first);
+    let mut second = Edits::none();
+    second.set_reservation(&once, 2, 70);
+    let twice = once.edited(&second);
+    assert_eq!(twice, scenario.edited(&second));
+    assert_eq!(twice.model_assumptions(), &scenario.assumptions);
+    assert_eq!(once.edited(&Edits::none()), scenario);
+    let package = scenario.opening_package();
+    assert_eq!(
+        scoring::encode(&twice, &package),
+        encode_with(&scenario, &package, &second)
+    );
+    assert_eq!(
+        twice.edits().describe(&twice),
+        vec!["United States: walk-away value 70 (model: 50)".to_string()]
+    );
+}
