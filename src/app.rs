@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     let dispatch = state.dispatcher();
     let concentration = use_state(|| DEFAULT_CONCENTRATION);
-    let (analysis, on_restart) = use_analysis(
+    let (analysis, on_restart, on_read_file) = use_analysis(
         state.scenario.clone(),
         props.model_bytes.clone(),
         state.package.clone(),
@@ -101,6 +101,10 @@ pub fn App(props: &AppProps) -> Html {
     );
     let scenario_level = analysis.scenario_level.clone();
     let package_level = analysis.package_level.clone();
+    let flips = package_level
+        .flips
+        .clone()
+        .filter(|_| package_level.package.as_ref() == Some(&state.package));
     let bands = package_level
         .robustness
         .as_ref()
@@ -134,6 +138,7 @@ pub fn App(props: &AppProps) -> Html {
                 base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()} />
             <ModelNotice scenario={state.scenario.clone()} on_use_current={on_use_current} />
             <LinkProblems problems={state.link_problems.clone()} dispatch={dispatch.clone()} />
+            { edits_notice(&state.scenario, &dispatch) }
             <div class="layout">
                 <main id="provisions" class="provisions" aria-labelledby="provisions-heading">
                     <h2 id="provisions-heading" class="visually-hidden">{ text::PROVISIONS_HEADING }</h2>
@@ -153,13 +158,44 @@ pub fn App(props: &AppProps) -> Html {
                 {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
                 concentration={*concentration} {on_concentration}
                 dispatch={dispatch.clone()} />
-            <AssumptionsSection scenario={state.scenario.clone()} />
+            <AssumptionsSection scenario={state.scenario.clone()} dispatch={dispatch.clone()}
+                {flips}
+                file={analysis.assumptions_file.clone()} {on_read_file} />
             <Footer scenario={state.scenario.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">
                 { &state.announcement }
             </div>
             { phone_bar }
         </>
+    }
+}
+
+/// While the reader's own assumptions are in force, every number says so: the edits, each with
+/// the model's value, and a way back to the model's.
+fn edits_notice(scenario: &ScenarioRef, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let lines = scenario.edits().describe(scenario);
+    if lines.is_empty() {
+        return Html::default();
+    }
+    let reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::EditAssumptions {
+                edits: scoring::Edits::none(),
+            })
+        })
+    };
+    html! {
+        <section class="notice edits-notice" role="region" aria-labelledby="edits-notice-heading" data-testid="edits-notice">
+            <h2 id="edits-notice-heading">{ format!("{} ({})", text::EDITS_NOTICE_HEADING, lines.len()) }</h2>
+            <p>{ format!("{} {}.", text::EDITS_NOTICE_INTRO, scenario.meta.version) }</p>
+            <ul>{ for lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            <a href="#assumptions" onclick={Callback::from(|event: MouseEvent| {
+                event.prevent_default();
+                browser::focus("assumptions-heading");
+            })}>{ text::EDITS_NOTICE_EDIT }</a>{ " " }
+            <button type="button" class="button-secondary" onclick={reset} data-testid="edits-notice-reset">{ text::RESET_ALL }</button>
+        </section>
     }
 }
 

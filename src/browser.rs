@@ -268,3 +268,48 @@ pub fn hide_skeleton() {
         skeleton.remove();
     }
 }
+
+/// Offers `text` as a file named `name` to download (a Blob behind a temporary link).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| "no document".to_string())?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|error| describe_js_error(&error))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|error| describe_js_error(&error))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|error| describe_js_error(&error))?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input, if any (read as UTF-8).
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
+    let file = input.files()?.get(0)?;
+    // A file of assumptions is a few kilobytes; anything far larger is not one.
+    if file.size() > 1_000_000.0 {
+        return Some(Err(format!(
+            "{} is {} bytes; an assumptions file is a few kilobytes",
+            file.name(),
+            file.size() as u64
+        )));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    Some(
+        text.map_err(|error| describe_js_error(&error))
+            .and_then(|text| {
+                text.as_string()
+                    .ok_or_else(|| "the file is not text".to_string())
+            }),
+    )
+}

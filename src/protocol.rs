@@ -5,14 +5,14 @@
 //! build can always be read, and a message it sends that this build cannot decode becomes a
 //! reported failure instead of a panic on the page.
 
-use scoring::Package;
 use scoring::analysis::robustness::Robustness;
 use scoring::analysis::{FrontierEntry, Pareto, References, Suggestion, Warning};
+use scoring::{Edits, Package, PartyFlips};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Bumped whenever [`Input`] or [`Output`] changes shape.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The file Trunk writes for the worker (its loader shim), relative to the page.
 pub const WORKER_LOADER: &str = "worker_loader.js";
@@ -34,11 +34,19 @@ pub enum Input {
     Analyse {
         id: u64,
         version: String,
+        edits: Edits,
         package: Package,
         concentration: u32,
     },
     /// The frontier and the reference packages of model `version`'s opening package.
-    Overview { id: u64, version: String },
+    Overview {
+        id: u64,
+        version: String,
+        edits: Edits,
+    },
+    /// Read an assumptions file for model `version` (answered by [`Output::Assumptions`]). The
+    /// JSON reader lives in the worker, so the page's wasm does not carry it.
+    ReadAssumptions { version: String, text: String },
     /// Time each part of the analysis in the worker (the benchmark build only).
     Bench { id: u64, version: String },
 }
@@ -53,6 +61,8 @@ pub enum Part {
     Nearest(Option<Suggestion>),
     Pareto(Pareto),
     Robustness(Robustness),
+    /// The smallest single-weight edit that changes each verdict (`Scenario::flip_points`).
+    Flips(Vec<PartyFlips>),
     References(References),
     Frontier(Vec<FrontierEntry>),
     /// `name=microseconds` lines from [`Input::Bench`].
@@ -74,6 +84,8 @@ pub enum Output {
     Done {
         id: u64,
     },
+    /// An assumptions file read: the edits, or every problem with its place.
+    Assumptions(Result<Edits, Vec<String>>),
     /// Something went wrong: a request the worker cannot serve, or a panic inside it.
     Failed {
         id: Option<u64>,

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use scoring::provenance::{Origin, Provenance};
-use scoring::{Decoded, DocumentKind, Package, Scenario};
+use scoring::{Decoded, DocumentKind, Edits, Package, Scenario};
 use yew::Reducible;
 
 /// The scenario shared by every component, with what every render would otherwise recompute:
@@ -25,6 +25,18 @@ impl ScenarioRef {
         ScenarioRef {
             scenario,
             resolved: Rc::new(resolved),
+        }
+    }
+
+    /// The same model with the reader's `edits` applied to its assumptions (the documents'
+    /// cache is shared: how a document becomes a package does not depend on them).
+    pub fn edited(&self, edits: &Edits) -> ScenarioRef {
+        if edits == self.scenario.edits() {
+            return self.clone();
+        }
+        ScenarioRef {
+            scenario: Rc::new(self.scenario.edited(edits)),
+            resolved: self.resolved.clone(),
         }
     }
 
@@ -121,6 +133,11 @@ pub struct AppState {
 /// Every way the state can change, as domain verbs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// The reader's edits to the assumptions, whole (the editor builds them with the core's
+    /// setters): everything is scored again under them, and the link carries them.
+    EditAssumptions {
+        edits: Edits,
+    },
     ChooseOption {
         issue: usize,
         option: usize,
@@ -164,6 +181,7 @@ impl AppState {
 
     /// As [`AppState::open`], with the scenario's caches already built.
     pub fn open_with(scenario: ScenarioRef, decoded: Decoded) -> AppState {
+        let scenario = scenario.edited(&decoded.edits);
         let (base_document, provenance) = scenario.provenance_of(&decoded.package);
         AppState {
             previous: decoded.package.clone(),
@@ -315,9 +333,25 @@ impl Reducible for AppState {
                 }
                 next
             }
+            Action::EditAssumptions { edits } => {
+                if edits == *scenario.edits() || !edits.problems(scenario).is_empty() {
+                    return self;
+                }
+                let scenario = scenario.edited(&edits);
+                AppState {
+                    announcement: announcement(&scenario, &self.package),
+                    previous: self.package.clone(),
+                    revision: self.revision + 1,
+                    url_write: UrlWrite::Replace,
+                    scenario,
+                    ..(*self).clone()
+                }
+            }
             Action::OpenLink { decoded } => {
                 let (base_document, provenance) = scenario.provenance_of(&decoded.package);
                 let mut next = self.with_package(decoded.package, UrlWrite::None, true);
+                next.scenario = scenario.edited(&decoded.edits);
+                next.announcement = announcement(&next.scenario, &next.package);
                 next.base_document = base_document;
                 next.applied = Vec::new();
                 next.origins = provenance.origins;

@@ -110,15 +110,48 @@ pub const MODEL_FAILED: &str =
     "The scenario data could not be loaded. Check your connection and reload the page.";
 pub const AMOUNT: &str = "Custom amount";
 pub const REFERENCE_POINTS: &str = "Documented reference points";
-pub const ASSUMPTIONS_HEADING: &str = "Model assumptions: weights and walk-away values";
-pub const ASSUMPTIONS_INTRO: &str = "Every number below is an assumption of this model version, with its reason. The weights say how much each provision matters to each party (points out of 100); the walk-away value is what no deal is worth to it.";
+pub const ASSUMPTIONS_HEADING: &str =
+    "Model assumptions: weights, walk-away values, red lines, option values";
+pub const ASSUMPTIONS_INTRO: &str = "Every number below is an assumption of this model version, with its reason, and you can change it. The weights say how much each provision matters to each party (shares of 100 %); the walk-away value is what no deal is worth to it; a red line is a stated position that a package must not cross. Every score and the whole analysis follow your edits, and the page's link carries them.";
+pub const EDITS_NOTICE_HEADING: &str = "Your own assumptions";
+pub const EDITS_NOTICE_INTRO: &str =
+    "Every number on this page uses these edits, not the assumptions of model";
+pub const EDITS_NOTICE_EDIT: &str = "Edit them";
+pub const EDITS_NONE: &str = "No edits: the numbers use the assumptions of model";
+pub const EDITS_ONE: &str = "number edited: the numbers use your assumptions, not those of model";
+pub const EDITS_MANY: &str = "numbers edited: the numbers use your assumptions, not those of model";
+pub const RESET_ALL: &str = "Reset every assumption";
+pub const RESET_PARTY: &str = "Reset every assumption of";
+pub const RESET_WEIGHTS: &str = "Reset these weights";
+pub const RESET: &str = "Reset";
+pub const DOWNLOAD_ASSUMPTIONS: &str = "Download the assumptions (JSON)";
+pub const DOWNLOAD_FAILED: &str = "The file could not be offered for download";
+pub const LOAD_ASSUMPTIONS: &str = "Load assumptions from a file";
+pub const FILE_NOT_APPLIED: &str = "The file was not applied; nothing changed. Its problems:";
+pub const EDIT_PARTY: &str = "Edit the assumptions of";
+pub const EDITED_MARK: &str = "edited";
+pub const MODEL_PREFIX: &str = "model:";
+pub const MODEL_ON: &str = "on";
+pub const WEIGHTS_LEGEND: &str = "weights, shares of 100 %";
+pub const WEIGHTS_RULE: &str = "The shares always sum to 100 %. When you set one, the others are rescaled in proportion to fill the rest, in whole points; points left over by rounding go to the largest remainders (if every other share is 0, they share the rest equally).";
+pub const RED_LINES_LEGEND: &str =
+    "red lines (a crossed red line means the party rejects the package)";
+pub const VALUES_SUMMARY: &str = "advanced: its value of each option (0–100)";
+pub const VALUES_RULE: &str = "Each value says what an option is worth to the party on that provision, from 0 to 100. On every provision the party weighs, its best option stays at 100: a concession is measured from there. At most 24 values can be edited at once, so that the link stays readable.";
+pub const VALUE_RANGE: &str =
+    "A value is a whole number from 0 to 100; the field shows the value in force.";
+pub const OPTION_HEADING: &str = "Option";
+pub const VALUE_HEADING: &str = "Value";
+pub const MODEL_HEADING: &str = "Model";
+pub const FLIPS_HEADING: &str = "Which verdicts survive a change of one weight";
+pub const FLIPS_INTRO: &str = "For the package on screen: the smallest change of a single weight that reverses the balance's direction or a party's acceptance, found by trying every whole-point weight with the rule above. A large change means the verdict is robust to that weight; a small one, that it is fragile.";
+pub const FLIPS_PENDING: &str = "Computing which verdicts survive…";
 pub const WEIGHTS_CAPTION: &str = "Weights (points out of 100) and walk-away values";
 pub const WALK_AWAY: &str = "Walk-away value";
 pub const WEIGHTS: &str = "Weights";
 pub const WHY_PREFIX: &str = "why these";
 pub const WHY_SUFFIX: &str = "numbers";
 pub const NO_RED_LINES: &str = "No red lines are modelled for this party.";
-pub const RED_LINES_MODELLED: &str = "Red lines modelled on";
 pub const WHEN_SILENT_HEADING: &str = "What is assumed where a text is silent";
 pub const FOOTER_MODEL: &str = "Model";
 pub const FOOTER_SCENARIO: &str = "Scenario";

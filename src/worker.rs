@@ -36,6 +36,8 @@ pub fn install_panic_report() {
 /// The worker's state: the models it has been given, and the newest request of each kind.
 pub struct AnalysisWorker {
     models: Vec<(String, Rc<Scenario>)>,
+    /// The last model with edits applied, so that a run of requests builds it once.
+    edited: RefCell<Option<(String, scoring::Edits, Rc<Scenario>)>>,
     /// The newest analysis request and the newest overview request; older ones stop.
     latest_analysis: Rc<Cell<u64>>,
     latest_overview: Rc<Cell<u64>>,
@@ -47,6 +49,24 @@ impl AnalysisWorker {
             .iter()
             .find(|(known, _)| known == version)
             .map(|(_, scenario)| scenario.clone())
+    }
+
+    /// Model `version` with `edits` applied to its assumptions.
+    fn model_with(&self, version: &str, edits: &scoring::Edits) -> Option<Rc<Scenario>> {
+        let base = self.model(version)?;
+        if edits.is_empty() {
+            return Some(base);
+        }
+        let mut cache = self.edited.borrow_mut();
+        if let Some((known, known_edits, scenario)) = cache.as_ref()
+            && known == version
+            && known_edits == edits
+        {
+            return Some(scenario.clone());
+        }
+        let scenario = Rc::new(base.edited(edits));
+        *cache = Some((version.to_string(), edits.clone(), scenario.clone()));
+        Some(scenario)
     }
 }
 
@@ -63,6 +83,7 @@ impl Worker for AnalysisWorker {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         AnalysisWorker {
             models: Vec::new(),
+            edited: RefCell::new(None),
             latest_analysis: Rc::new(Cell::new(0)),
             latest_overview: Rc::new(Cell::new(0)),
         }
@@ -88,7 +109,7 @@ impl Worker for AnalysisWorker {
             Input::Analyse { id, .. } | Input::Overview { id, .. } | Input::Bench { id, .. } => {
                 Some(*id)
             }
-            Input::Hello | Input::Model { .. } => None,
+            Input::Hello | Input::Model { .. } | Input::ReadAssumptions { .. } => None,
         };
         SERVING.with(|serving| *serving.borrow_mut() = Some((scope.clone(), handler, id)));
         match input {
@@ -110,10 +131,11 @@ impl Worker for AnalysisWorker {
             Input::Analyse {
                 id,
                 version,
+                edits,
                 package,
                 concentration,
             } => {
-                let Some(scenario) = self.model(&version) else {
+                let Some(scenario) = self.model_with(&version, &edits) else {
                     return respond(Output::Failed {
                         id: Some(id),
                         message: format!("model {version} was not sent to the worker"),
@@ -136,8 +158,8 @@ impl Worker for AnalysisWorker {
                     respond,
                 ));
             }
-            Input::Overview { id, version } => {
-                let Some(scenario) = self.model(&version) else {
+            Input::Overview { id, version, edits } => {
+                let Some(scenario) = self.model_with(&version, &edits) else {
                     return respond(Output::Failed {
                         id: Some(id),
                         message: format!("model {version} was not sent to the worker"),
@@ -147,6 +169,14 @@ impl Worker for AnalysisWorker {
                 let latest = self.latest_overview.clone();
                 wasm_bindgen_futures::spawn_local(overview(scenario, id, latest, respond));
             }
+            Input::ReadAssumptions { version, text } => match self.model(&version) {
+                Some(scenario) => respond(Output::Assumptions(scoring::edits::from_json(
+                    &scenario, &text,
+                ))),
+                None => respond(Output::Assumptions(Err(vec![format!(
+                    "model {version} was not sent to the worker"
+                )]))),
+            },
             Input::Bench { id, version } => match self.model(&version) {
                 Some(scenario) => {
                     let text = bench(&scenario);
@@ -195,6 +225,10 @@ async fn analyse(
     respond(Output::Part {
         id,
         part: Part::Pareto(analyzer.pareto().0),
+    });
+    respond(Output::Part {
+        id,
+        part: Part::Flips(scenario.flip_points(&package)),
     });
     pause().await;
     if latest.get() != id {

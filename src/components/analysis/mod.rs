@@ -14,10 +14,10 @@ use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 use gloo_worker::{Spawnable, WorkerBridge};
-use scoring::Package;
 use scoring::analysis::robustness::Robustness;
 use scoring::analysis::{FrontierEntry, Pareto, References, Suggestion, Warning};
 use scoring::export::NUMERIC_NOTE;
+use scoring::{Edits, Package, PartyFlips};
 use yew::prelude::*;
 
 use self::frontier::FrontierChart;
@@ -28,6 +28,9 @@ use crate::text;
 use crate::worker::AnalysisWorker;
 
 pub const DEFAULT_CONCENTRATION: u32 = 50;
+
+/// An assumptions file the worker read, numbered: its edits, or every problem with its place.
+pub type FileRead = (u64, Rc<Result<Edits, Vec<String>>>);
 
 /// How long the worker may take to start (a download on a slow connection included), and to
 /// finish one request, before the page says it is not responding.
@@ -51,6 +54,8 @@ pub struct PackageLevel {
     pub nearest: Option<Option<Suggestion>>,
     pub pareto: Option<Pareto>,
     pub robustness: Option<Robustness>,
+    /// What one weight would change (the assumptions section shows it).
+    pub flips: Option<Vec<PartyFlips>>,
     pub updating: bool,
 }
 
@@ -71,6 +76,9 @@ pub struct AnalysisState {
     ready: bool,
     /// Why the analysis is unavailable, once it is.
     pub failure: Option<String>,
+    /// The last assumptions file the worker read, numbered so that reading the same file
+    /// twice is seen twice.
+    pub assumptions_file: Option<FileRead>,
 }
 
 // An action is dispatched and dropped at once; boxing the worker's output would only allocate.
@@ -137,6 +145,7 @@ impl Reducible for AnalysisState {
                             Part::Nearest(nearest) => level.nearest = Some(nearest),
                             Part::Pareto(pareto) => level.pareto = Some(pareto),
                             Part::Robustness(robustness) => level.robustness = Some(robustness),
+                            Part::Flips(flips) => level.flips = Some(flips),
                             Part::Frontier(_) | Part::References(_) | Part::Bench(_) => {}
                         }
                     }
@@ -152,6 +161,13 @@ impl Reducible for AnalysisState {
                     next.package_level = Rc::new(level);
                 }
                 Output::Done { .. } => return self,
+                Output::Assumptions(result) => {
+                    let count = next
+                        .assumptions_file
+                        .as_ref()
+                        .map_or(0, |(count, _)| count + 1);
+                    next.assumptions_file = Some((count, Rc::new(result)));
+                }
                 Output::Failed { id, message } => {
                     if id.is_some_and(|id| id != next.latest && id != next.overview) {
                         return self;
@@ -197,7 +213,8 @@ pub fn use_analysis(
     model_bytes: Rc<Vec<u8>>,
     package: Package,
     concentration: u32,
-) -> (Rc<AnalysisState>, Callback<MouseEvent>) {
+) -> (Rc<AnalysisState>, Callback<MouseEvent>, Callback<String>) {
+    let edits = scenario.edits().clone();
     let state = use_reducer(AnalysisState::default);
     let bridge: Rc<RefCell<Option<WorkerBridge<AnalysisWorker>>>> = use_mut_ref(|| None);
     let next_id = use_mut_ref(|| 0u64);
@@ -210,6 +227,7 @@ pub fn use_analysis(
         let next_id = next_id.clone();
         let version = scenario.meta.version.clone();
         let package = package.clone();
+        let edits = edits.clone();
         use_effect_with(*attempt, move |attempt| {
             let restarted = *attempt > 0;
             let on_output = {
@@ -232,13 +250,6 @@ pub fn use_analysis(
                 bytes: model_bytes.to_vec(),
             }));
             let mut id = next_id.borrow_mut();
-            *id += 1;
-            let overview = *id;
-            dispatch.dispatch(AnalysisAction::OverviewRequested { id: overview });
-            spawned.send(Packet::pack(&Input::Overview {
-                id: overview,
-                version: version.clone(),
-            }));
             // On a restart, the current package is asked for again (on the first start the
             // effect below asks for it).
             if restarted {
@@ -251,6 +262,7 @@ pub fn use_analysis(
                 spawned.send(Packet::pack(&Input::Analyse {
                     id: request,
                     version: version.clone(),
+                    edits: edits.clone(),
                     package,
                     concentration,
                 }));
@@ -280,34 +292,61 @@ pub fn use_analysis(
         });
     }
 
+    // The model-level parts, for the model under the reader's assumptions: at the start, on a
+    // restart and after each edit.
+    {
+        let dispatch = state.dispatcher();
+        let bridge = bridge.clone();
+        let next_id = next_id.clone();
+        let version = scenario.meta.version.clone();
+        use_effect_with((edits.clone(), *attempt), move |(edits, _)| {
+            let mut id = next_id.borrow_mut();
+            *id += 1;
+            let overview = *id;
+            drop(id);
+            dispatch.dispatch(AnalysisAction::OverviewRequested { id: overview });
+            if let Some(bridge) = bridge.borrow().as_ref() {
+                bridge.send(Packet::pack(&Input::Overview {
+                    id: overview,
+                    version,
+                    edits: edits.clone(),
+                }));
+            }
+        });
+    }
+
     // Ask again after every change; the worker stops the older request.
     {
         let dispatch = state.dispatcher();
         let bridge = bridge.clone();
         let next_id = next_id.clone();
         let version = scenario.meta.version.clone();
-        use_effect_with((package, concentration), move |(package, concentration)| {
-            let mut id = next_id.borrow_mut();
-            *id += 1;
-            let request = *id;
-            drop(id);
-            dispatch.dispatch(AnalysisAction::Requested {
-                id: request,
-                package: package.clone(),
-            });
-            if let Some(bridge) = bridge.borrow().as_ref() {
-                bridge.send(Packet::pack(&Input::Analyse {
+        use_effect_with(
+            (package, concentration, edits),
+            move |(package, concentration, edits)| {
+                let mut id = next_id.borrow_mut();
+                *id += 1;
+                let request = *id;
+                drop(id);
+                dispatch.dispatch(AnalysisAction::Requested {
                     id: request,
-                    version,
                     package: package.clone(),
-                    concentration: *concentration,
-                }));
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                TimeoutFuture::new(REQUEST_TIMEOUT_MS).await;
-                dispatch.dispatch(AnalysisAction::TimedOut(Some(request)));
-            });
-        });
+                });
+                if let Some(bridge) = bridge.borrow().as_ref() {
+                    bridge.send(Packet::pack(&Input::Analyse {
+                        id: request,
+                        version,
+                        edits: edits.clone(),
+                        package: package.clone(),
+                        concentration: *concentration,
+                    }));
+                }
+                wasm_bindgen_futures::spawn_local(async move {
+                    TimeoutFuture::new(REQUEST_TIMEOUT_MS).await;
+                    dispatch.dispatch(AnalysisAction::TimedOut(Some(request)));
+                });
+            },
+        );
     }
 
     let restart = {
@@ -318,7 +357,21 @@ pub fn use_analysis(
             attempt.set(*attempt + 1);
         })
     };
-    ((*state).clone().into(), restart)
+    let read_assumptions = {
+        let bridge = bridge.clone();
+        let dispatch = state.dispatcher();
+        let version = scenario.meta.version.clone();
+        Callback::from(move |text: String| match bridge.borrow().as_ref() {
+            Some(bridge) => bridge.send(Packet::pack(&Input::ReadAssumptions {
+                version: version.clone(),
+                text,
+            })),
+            None => dispatch.dispatch(AnalysisAction::Received(Output::Assumptions(Err(vec![
+                text::WORKER_NOT_STARTED.to_string(),
+            ])))),
+        })
+    };
+    ((*state).clone().into(), restart, read_assumptions)
 }
 
 #[derive(Properties, PartialEq)]
