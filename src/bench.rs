@@ -88,5 +88,12 @@ pub fn parts(scenario: &Scenario) -> String {
     time("robustness_10k_us", &mut || {
         black_box(scenario.robustness(&package, 50.0, 10_000, 1));
     });
+    let edited = scenario.edited(&scoring::edits::benchmark_edits(scenario));
+    time("edited_references_all_us", &mut || {
+        black_box(Analyzer::new(&edited, &package).references(Coalition::All));
+    });
+    time("edited_flips_us", &mut || {
+        black_box(edited.flip_points(&package));
+    });
     lines.join("\n")
 }

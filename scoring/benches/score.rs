@@ -81,6 +81,21 @@ fn analyze_us28(bencher: Bencher) {
 }
 
 #[divan::bench(sample_count = 10)]
+fn analyze_us28_edited_assumptions(bencher: Bencher) {
+    let model = Scenario::builtin().expect("valid");
+    let scenario = model.edited(&scoring::edits::benchmark_edits(&model));
+    let package = scenario.v1_default_package();
+    bencher.bench_local(|| black_box(&scenario).analyze(black_box(&package)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn flip_points_us28(bencher: Bencher) {
+    let scenario = Scenario::builtin().expect("valid");
+    let package = scenario.v1_default_package();
+    bencher.bench_local(|| black_box(&scenario).flip_points(black_box(&package)));
+}
+
+#[divan::bench(sample_count = 10)]
 fn robustness_10k_samples(bencher: Bencher) {
     let scenario = Scenario::builtin().expect("valid");
     let package = scenario.v1_default_package();

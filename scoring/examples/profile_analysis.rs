@@ -70,6 +70,15 @@ fn main() {
             "robustness_10k_us={}",
             median_us(|| black_box(scenario.robustness(&package, 50.0, 10_000, 1)))
         );
+        let edited = scenario.edited(&scoring::edits::benchmark_edits(&scenario));
+        println!(
+            "edited_references_all_us={}",
+            median_us(|| black_box(Analyzer::new(&edited, &package).references(Coalition::All)))
+        );
+        println!(
+            "edited_flips_us={}",
+            median_us(|| black_box(edited.flip_points(&package)))
+        );
         return;
     }
     for document in 0..scenario.documents.len() {

@@ -136,12 +136,14 @@ impl Edits {
         let mut edited = self.clone();
         edited.party_mut(scenario, party).weights = (next != *model).then_some(next);
         edited.tidy();
-        if let Some(problem) = (0..scenario.issues.len())
-            .find_map(|issue| edited.convention_problem(scenario, party, issue))
-        {
-            return Err(problem.replace(
-                "best option must stay at 100 (values are measured from the party's best option on each issue it weighs)",
-                "values no option at 100, so this issue cannot be weighed (values are measured from the party's best option on each issue it weighs; set one of them to 100 first)",
+        if let Some(issue) = (0..scenario.issues.len()).find(|&issue| {
+            edited
+                .convention_problem(scenario, party, issue, "")
+                .is_some()
+        }) {
+            return Err(format!(
+                "{}: {} values no option at 100, so this provision cannot be weighed (values are measured from the party's best option on each provision it weighs; set one of them to 100 first).",
+                scenario.issues[issue].label, scenario.parties[party].name
             ));
         }
         *self = edited;
@@ -171,7 +173,7 @@ impl Edits {
         off.retain(|&other| other != line);
         if !on {
             off.push(line);
-            off.sort_unstable();
+            crate::score::sort_small_by(off, |a, b| a.cmp(b));
         }
         self.tidy();
     }
@@ -208,7 +210,7 @@ impl Edits {
     ) -> Result<(), String> {
         let mut next = self.clone();
         next.put_value(scenario, party, issue, option, value.min(100))?;
-        match next.convention_problem(scenario, party, issue) {
+        match next.convention_problem(scenario, party, issue, NOT_APPLIED) {
             Some(problem) => Err(problem),
             None => {
                 *self = next;
@@ -237,17 +239,20 @@ impl Edits {
                 ));
             }
             values.push((issue, option, value));
-            values.sort_unstable();
+            crate::score::sort_small_by(values, |a, b| a.cmp(b));
         }
         self.tidy();
         Ok(())
     }
 
+    /// Why party `party`'s values on `issue` break the swing-weight convention, if they do,
+    /// followed by `ending`.
     fn convention_problem(
         &self,
         scenario: &Scenario,
         party: usize,
         issue: usize,
+        ending: &str,
     ) -> Option<String> {
         if self.weights(scenario, party)[issue] == 0 {
             return None;
@@ -258,7 +263,7 @@ impl Edits {
             .unwrap_or(0);
         (best != 100).then(|| {
             format!(
-                "{}: {}'s best option must stay at 100 (values are measured from the party's best option on each issue it weighs); the edit was not applied.",
+                "{}: {}'s best option must stay at 100 (values are measured from the party's best option on each issue it weighs){ending}",
                 scenario.issues[issue].label, scenario.parties[party].name
             )
         })
@@ -334,7 +339,7 @@ impl Edits {
                 .is_none_or(|w| w.len() == scenario.issues.len())
             {
                 for issue in 0..scenario.issues.len() {
-                    if let Some(problem) = self.convention_problem(scenario, party, issue) {
+                    if let Some(problem) = self.convention_problem(scenario, party, issue, ".") {
                         problems.push(problem);
                     }
                 }
@@ -389,6 +394,48 @@ impl Scenario {
         next.derive_tables();
         next
     }
+}
+
+const NOT_APPLIED: &str = "; the edit was not applied.";
+
+/// A set of edits of every kind, the same everywhere the analysis is benchmarked under edited
+/// assumptions (divan, `profile_analysis --parts`, the in-browser benchmark): Ukraine's
+/// weight on its second-heaviest issue doubled, each belligerent's walk-away value 10 points
+/// lower, Russia's first red line off, and the United States' value of one option changed.
+pub fn benchmark_edits(scenario: &Scenario) -> Edits {
+    let mut edits = Edits::none();
+    let weights = &scenario.model_assumptions().parties[0].weights;
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    crate::score::sort_small_by(&mut order, |a, b| weights[*b].cmp(&weights[*a]));
+    if let Some(&issue) = order.get(1) {
+        let _ = edits.set_weight(scenario, 0, issue, (weights[issue] * 2).min(100));
+    }
+    let (first, second) = scenario.belligerents();
+    for party in [first, second] {
+        let reservation = scenario.model_assumptions().parties[party].reservation as u32;
+        edits.set_reservation(scenario, party, reservation.saturating_sub(10));
+    }
+    if !scenario.parties[second].red_lines.is_empty() {
+        edits.set_red_line(scenario, second, 0, false);
+    }
+    if let Some(party) = scenario.parties.len().checked_sub(2) {
+        for issue in 0..scenario.issues.len() {
+            let values = &scenario.model_assumptions().values[issue];
+            if let Some(option) =
+                (0..values.len()).find(|&o| (1..100).contains(&values[o].values[party]))
+            {
+                let _ = edits.set_value(
+                    scenario,
+                    party,
+                    issue,
+                    option,
+                    values[option].values[party] - 1,
+                );
+                break;
+            }
+        }
+    }
+    edits
 }
 
 // ---- Link parts ---------------------------------------------------------------------------
@@ -552,16 +599,21 @@ pub(crate) fn read_part(
 pub(crate) fn settle(scenario: &Scenario, edits: &mut Edits, problems: &mut Vec<Problem>) {
     for party in 0..edits.parties.len().min(scenario.parties.len()) {
         for issue in 0..scenario.issues.len() {
-            if let Some(message) = edits.convention_problem(scenario, party, issue) {
+            if let Some(message) = edits.convention_problem(
+                scenario,
+                party,
+                issue,
+                "; the link's values for it were not applied.",
+            ) {
                 edits.parties[party].values.retain(|&(i, _, _)| i != issue);
                 // After the reset the convention holds again unless the weights broke it.
-                if edits.convention_problem(scenario, party, issue).is_some() {
+                if edits
+                    .convention_problem(scenario, party, issue, "")
+                    .is_some()
+                {
                     edits.parties[party].weights = None;
                 }
-                problems.push(problem(message.replace(
-                    "the edit was not applied",
-                    "the link's values for it were not applied",
-                )));
+                problems.push(problem(message));
             }
         }
     }
@@ -799,12 +851,10 @@ pub fn from_json(scenario: &Scenario, text: &str) -> Result<Edits, Vec<String>> 
     if problems.is_empty() {
         for party in 0..scenario.parties.len() {
             for issue in 0..scenario.issues.len() {
-                if let Some(message) = edits.convention_problem(scenario, party, issue) {
+                if let Some(message) = edits.convention_problem(scenario, party, issue, "") {
                     problems.push(format!(
-                        "parties.{}.values.{}: {}",
-                        scenario.parties[party].id,
-                        scenario.issues[issue].id,
-                        message.replace("; the edit was not applied.", "")
+                        "parties.{}.values.{}: {message}",
+                        scenario.parties[party].id, scenario.issues[issue].id,
                     ));
                 }
             }
@@ -856,9 +906,20 @@ impl Scenario {
     /// [`Scenario::score`], nearest first. Ties go to the lower issue, then the lower weight.
     pub fn flip_points(&self, package: &Package) -> Vec<PartyFlips> {
         let (first, second) = self.belligerents();
+        // Each choice's 0–100 value per party, read once: a candidate weight vector is then
+        // valued as `units_at` would, without interpolating again.
+        let choice_values: Vec<Vec<f64>> = (0..self.parties.len())
+            .map(|party| {
+                (0..self.issues.len())
+                    .map(|issue| self.choice_value(party, issue, package.choice(issue)))
+                    .collect()
+            })
+            .collect();
         let units = |party: usize, weights: &[u32]| -> i64 {
-            (0..self.issues.len())
-                .map(|issue| self.units_at(party, issue, package.choice(issue), weights[issue]))
+            weights
+                .iter()
+                .zip(&choice_values[party])
+                .map(|(&weight, &value)| units_of(weight, value))
                 .sum()
         };
         let values: Vec<i64> = (0..self.parties.len())
@@ -955,7 +1016,7 @@ impl Scenario {
 
     /// [`Scenario::contribution_units`] with `weight` points in place of the party's weight.
     pub fn units_at(&self, party: usize, issue: usize, choice: Choice, weight: u32) -> i64 {
-        (f64::from(weight) * self.choice_value(party, issue, choice) * 100.0).round() as i64
+        units_of(weight, self.choice_value(party, issue, choice))
     }
 }
 
@@ -1044,6 +1105,11 @@ impl Flip {
             },
         }
     }
+}
+
+/// `weight` points of a 0–100 `value`, in units (rounded once, as every score is).
+fn units_of(weight: u32, value: f64) -> i64 {
+    (f64::from(weight) * value * 100.0).round() as i64
 }
 
 /// Points as people write them: "40" for a whole number, "40.5" otherwise.

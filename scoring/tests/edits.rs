@@ -433,3 +433,17 @@ fn edits_replace_earlier_edits_and_links_carry_them() {
         vec!["United States: walk-away value 70 (model: 50)".to_string()]
     );
 }
+
+#[test]
+fn the_benchmark_edits_touch_every_kind_of_assumption() {
+    let scenario = scenario();
+    let edits = edits::benchmark_edits(&scenario);
+    assert!(edits.problems(&scenario).is_empty());
+    let lines = edits.describe(&scenario);
+    for kind in ["weight on", "walk-away value", "red line on", "value of"] {
+        assert!(
+            lines.iter().any(|line| line.contains(kind)),
+            "{kind}: {lines:#?}"
+        );
+    }
+}
