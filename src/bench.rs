@@ -95,5 +95,9 @@ pub fn parts(scenario: &Scenario) -> String {
     time("edited_flips_us", &mut || {
         black_box(edited.flip_points(&package));
     });
+    time("page_request_us", &mut || scenario.page_request(&package));
+    time("edited_page_request_us", &mut || {
+        edited.page_request(&package)
+    });
     lines.join("\n")
 }

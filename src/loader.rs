@@ -129,7 +129,18 @@ pub fn Root() -> Html {
                         stage.set(Stage::Loading(models::current().version));
                         match load(&cache, models::current()).await {
                             Ok((_, scenario, bytes)) => {
-                                let decoded = scoring::share::translate(&from, &scenario, &package);
+                                let mut decoded =
+                                    scoring::share::translate(&from, &scenario, &package);
+                                if !from.edits().is_empty() {
+                                    decoded.problems.push(Problem {
+                                        issue: None,
+                                        message: format!(
+                                            "{} {}.",
+                                            text::EDITS_NOT_CARRIED,
+                                            from.meta.version
+                                        ),
+                                    });
+                                }
                                 stage.set(Stage::Ready {
                                     scenario,
                                     decoded,

@@ -117,6 +117,8 @@ pub const EDITS_NOTICE_HEADING: &str = "Your own assumptions";
 pub const EDITS_NOTICE_INTRO: &str =
     "Every number on this page uses these edits, not the assumptions of model";
 pub const EDITS_NOTICE_EDIT: &str = "Edit them";
+pub const EDITS_NOT_CARRIED: &str =
+    "Your edits to the assumptions were not carried over: they belong to model";
 pub const EDITS_NONE: &str = "No edits: the numbers use the assumptions of model";
 pub const EDITS_ONE: &str = "number edited: the numbers use your assumptions, not those of model";
 pub const EDITS_MANY: &str = "numbers edited: the numbers use your assumptions, not those of model";

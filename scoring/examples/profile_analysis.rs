@@ -79,6 +79,14 @@ fn main() {
             "edited_flips_us={}",
             median_us(|| black_box(edited.flip_points(&package)))
         );
+        println!(
+            "page_request_us={}",
+            median_us(|| scenario.page_request(&package))
+        );
+        println!(
+            "edited_page_request_us={}",
+            median_us(|| edited.page_request(&package))
+        );
         return;
     }
     for document in 0..scenario.documents.len() {

@@ -1237,6 +1237,24 @@ impl<'a> Analyzer<'a> {
 }
 
 impl Scenario {
+    /// What the page's worker computes for one package under this scenario's assumptions: the
+    /// package's warnings, nearest acceptable package, Pareto check, flip points and 10,000
+    /// robustness samples, and the model's frontier and belligerents' references. Only the
+    /// benchmarks call it (the worker runs the same parts one at a time).
+    pub fn page_request(&self, package: &Package) {
+        use std::hint::black_box;
+        let analyzer = Analyzer::new(self, package);
+        black_box(analyzer.warnings());
+        black_box(analyzer.nearest_acceptable());
+        black_box(analyzer.pareto());
+        black_box(self.flip_points(package));
+        black_box(self.robustness(package, 50.0, 10_000, 1));
+        let base = self.opening_package();
+        let opening = Analyzer::new(self, &base);
+        black_box(opening.frontier());
+        black_box(opening.references(Coalition::Belligerents));
+    }
+
     /// The full negotiation analysis of `package` (everything but the Monte-Carlo robustness).
     pub fn analyze(&self, package: &Package) -> Analysis {
         Analyzer::new(self, package).run()
