@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::analysis::{AnalysisPanel, DEFAULT_CONCENTRATION, use_analysis};
-use crate::components::assumptions::AssumptionsSection;
+use crate::components::assumptions::{AssumptionsSection, VerdictFlips};
 use crate::components::balance::BalancePanel;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
@@ -158,8 +158,8 @@ pub fn App(props: &AppProps) -> Html {
                 {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
                 concentration={*concentration} {on_concentration}
                 dispatch={dispatch.clone()} />
+            <VerdictFlips scenario={state.scenario.clone()} {flips} />
             <AssumptionsSection scenario={state.scenario.clone()} dispatch={dispatch.clone()}
-                {flips}
                 file={analysis.assumptions_file.clone()} {on_read_file} />
             <Footer scenario={state.scenario.clone()} />
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">

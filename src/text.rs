@@ -119,6 +119,8 @@ pub const EDITS_NOTICE_INTRO: &str =
 pub const EDITS_NOTICE_EDIT: &str = "Edit them";
 pub const EDITS_NOT_CARRIED: &str =
     "Your edits to the assumptions were not carried over: they belong to model";
+pub const EDITOR_SUMMARY: &str =
+    "Edit the assumptions: weights, walk-away values, red lines, option values";
 pub const EDITS_NONE: &str = "No edits: the numbers use the assumptions of model";
 pub const EDITS_ONE: &str = "number edited: the numbers use your assumptions, not those of model";
 pub const EDITS_MANY: &str = "numbers edited: the numbers use your assumptions, not those of model";
@@ -146,7 +148,7 @@ pub const OPTION_HEADING: &str = "Option";
 pub const VALUE_HEADING: &str = "Value";
 pub const MODEL_HEADING: &str = "Model";
 pub const FLIPS_HEADING: &str = "Which verdicts survive a change of one weight";
-pub const FLIPS_INTRO: &str = "For the package on screen: the smallest change of a single weight that reverses the balance's direction or a party's acceptance, found by trying every whole-point weight with the rule above. A large change means the verdict is robust to that weight; a small one, that it is fragile.";
+pub const FLIPS_INTRO: &str = "For the package on screen: the smallest change of a single weight that reverses the balance's direction or a party's acceptance, found by trying every whole-point weight with the rebalancing rule of the assumptions editor below. A large change means the verdict is robust to that weight; a small one, that it is fragile.";
 pub const FLIPS_PENDING: &str = "Computing which verdicts survive…";
 pub const WEIGHTS_CAPTION: &str = "Weights (points out of 100) and walk-away values";
 pub const WALK_AWAY: &str = "Walk-away value";

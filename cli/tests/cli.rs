@@ -446,9 +446,27 @@ fn assumptions_travel_by_link_and_by_file_with_the_same_numbers() {
     assert_eq!(json(&by_file)["parties"], by_link["parties"]);
     assert_eq!(json(&by_file)["link"], link.as_str());
 
-    // analyze takes them too, and its numbers follow them.
-    let analysis = run(&["analyze", &link, "--json", "--samples", "200"]);
+    // analyze takes them too: its report is the core's under the edited assumptions (the
+    // robustness samples drawn around the edited weights), and differs from the model's.
+    let analysis = run(&[
+        "analyze",
+        &link,
+        "--json",
+        "--samples",
+        "200",
+        "--seed",
+        "5",
+    ]);
     assert!(analysis.status.success(), "{}", stderr(&analysis));
+    let expected = {
+        let analysis = edited.analyze(&package);
+        let robustness = edited.robustness(&package, 50.0, 200, 5);
+        serde_json::to_value(edited.analysis_report(&package, &analysis, &robustness))
+            .expect("serialisable")
+    };
+    assert_eq!(json(&analysis), expected);
+    let unedited = run(&["analyze", "--json", "--samples", "200", "--seed", "5"]);
+    assert_ne!(json(&unedited)["robustness"], expected["robustness"]);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! (shares of 100 %, rebalanced by the core's rule), walk-away value, red lines on or off and,
 //! in an advanced part, its value of each option; each edited number beside the model's; reset
 //! per number, per party or all; the assumptions file; which verdicts survive a change of one
-//! weight; and the rationales. They are assumptions of this model version, not findings.
+//! weight (`VerdictFlips`, rendered apart); and the rationales. They are assumptions of this model version, not findings.
 
 use scoring::edits::{Verdict, points_text, to_json};
 use scoring::{Edits, PartyFlips};
@@ -20,8 +20,6 @@ pub struct AssumptionsSectionProps {
     /// The model with the reader's edits applied (its `model_assumptions` are the model's own).
     pub scenario: ScenarioRef,
     pub dispatch: UseReducerDispatcher<AppState>,
-    /// What one weight would change for the package on screen, once the worker has said.
-    pub flips: Option<Vec<PartyFlips>>,
     /// The last assumptions file read, numbered.
     pub file: Option<FileRead>,
     pub on_read_file: Callback<String>,
@@ -37,6 +35,10 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
     let message = use_state_eq(|| None::<String>);
     let file_problems = use_state_eq(Vec::<String>::new);
     let (values_opened, on_values_toggle) = use_opened();
+    // The editor's controls are built when it is first opened (or at once when a link brings
+    // edits): hundreds of nodes most readers never use would otherwise slow every render.
+    let (editor_opened, on_editor_toggle) = use_opened();
+    let open_at_start = *use_state(|| !scenario.edits().is_empty());
 
     // An assumptions file read by the worker: applied whole, or its problems listed.
     {
@@ -261,20 +263,6 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         html! { <>{ for tables }</> }
     });
 
-    let flips = props.flips.as_ref().map(|flips| {
-        html! {
-            <ul class="flips" data-testid="flips">
-                { for flips.iter().enumerate().map(|(index, flip)| html! {
-                    <li key={index} class={format!("party-{}", scenario.parties[index].id)}>
-                        <strong>{ format!("{}: ", scenario.parties[index].name) }</strong>
-                        { format!("{}. {}.", flip.balance.words(scenario, index, Verdict::Balance),
-                            flip.acceptance.words(scenario, index, Verdict::Acceptance)) }
-                    </li>
-                }) }
-            </ul>
-        }
-    });
-
     html! {
         <section class="assumptions" id="assumptions" aria-labelledby="assumptions-heading" data-testid="assumptions">
             <h2 id="assumptions-heading" tabindex="-1">{ text::ASSUMPTIONS_HEADING }</h2>
@@ -298,6 +286,9 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                     </div>
                 }
             </div>
+            <details class="editor" data-testid="editor" open={open_at_start} ontoggle={on_editor_toggle}>
+            <summary>{ text::EDITOR_SUMMARY }</summary>
+            if editor_opened || open_at_start {
             <fieldset class="party-picker">
                 <legend>{ text::EDIT_PARTY }</legend>
                 { for scenario.parties.iter().enumerate().map(|(index, spec)| html! {
@@ -342,9 +333,8 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                 <button type="button" onclick={on_reset_party} disabled={edits.party(p).is_none()} data-testid="reset-party">
                     { format!("{} {}", text::RESET_PARTY, party_spec.name) }</button>
             </div>
-            <h3>{ text::FLIPS_HEADING }</h3>
-            <p class="rule">{ text::FLIPS_INTRO }</p>
-            { flips.unwrap_or_else(|| html! { <p class="updating">{ text::FLIPS_PENDING }</p> }) }
+            }
+            </details>
             <div class="table-scroll" tabindex="0" role="region" aria-label={text::WEIGHTS_CAPTION}>
                 <table class="weights-table">
                     <caption>{ text::WEIGHTS_CAPTION }</caption>
@@ -394,6 +384,40 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                     }) }
                 </dl>
             </details>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictFlipsProps {
+    pub scenario: ScenarioRef,
+    /// What one weight would change for the package on screen, once the worker has said.
+    pub flips: Option<Vec<PartyFlips>>,
+}
+
+/// Which verdicts survive a change of one weight, per party: a component of its own, so that
+/// the worker's answer after each click re-renders these four lines, not the editor.
+#[component]
+pub fn VerdictFlips(props: &VerdictFlipsProps) -> Html {
+    let scenario = &props.scenario;
+    html! {
+        <section class="verdict-flips" aria-labelledby="flips-heading">
+            <h2 id="flips-heading">{ text::FLIPS_HEADING }</h2>
+            <p class="rule">{ text::FLIPS_INTRO }</p>
+            { match &props.flips {
+                Some(flips) => html! {
+                    <ul class="flips" data-testid="flips">
+                        { for flips.iter().enumerate().map(|(index, flip)| html! {
+                            <li key={index} class={format!("party-{}", scenario.parties[index].id)}>
+                                <strong>{ format!("{}: ", scenario.parties[index].name) }</strong>
+                                { format!("{}. {}.", flip.balance.words(scenario, index, Verdict::Balance),
+                                    flip.acceptance.words(scenario, index, Verdict::Acceptance)) }
+                            </li>
+                        }) }
+                    </ul>
+                },
+                None => html! { <p class="updating">{ text::FLIPS_PENDING }</p> },
+            } }
         </section>
     }
 }

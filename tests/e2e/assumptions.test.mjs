@@ -36,6 +36,9 @@ describe('assumptions editor', () => {
       contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
     });
     const before = await pageNumbers(page);
+    // The editor is closed until opened (a link with edits opens it).
+    assert.equal(await page.locator('[data-testid="weight-ua-territory_donetsk"]').count(), 0);
+    await page.click('[data-testid="editor"] > summary');
     // Ukraine's weight on Donetsk to 20 %, its walk-away value to 30, Russia's first red line off.
     await setRange(page, '[data-testid="weight-ua-territory_donetsk"]', 20);
     await page.waitForSelector('[data-testid="edits-notice"]');

@@ -357,19 +357,26 @@ pub fn use_analysis(
             attempt.set(*attempt + 1);
         })
     };
+    // Made once per model: a new callback each render would make the assumptions section,
+    // which takes it, render again on every click.
     let read_assumptions = {
         let bridge = bridge.clone();
         let dispatch = state.dispatcher();
         let version = scenario.meta.version.clone();
-        Callback::from(move |text: String| match bridge.borrow().as_ref() {
-            Some(bridge) => bridge.send(Packet::pack(&Input::ReadAssumptions {
-                version: version.clone(),
-                text,
-            })),
-            None => dispatch.dispatch(AnalysisAction::Received(Output::Assumptions(Err(vec![
-                text::WORKER_NOT_STARTED.to_string(),
-            ])))),
-        })
+        (*use_memo((), move |_| {
+            Callback::from(move |text: String| match bridge.borrow().as_ref() {
+                Some(bridge) => bridge.send(Packet::pack(&Input::ReadAssumptions {
+                    version: version.clone(),
+                    text,
+                })),
+                None => {
+                    dispatch.dispatch(AnalysisAction::Received(Output::Assumptions(Err(vec![
+                        text::WORKER_NOT_STARTED.to_string(),
+                    ]))))
+                }
+            })
+        }))
+        .clone()
     };
     ((*state).clone().into(), restart, read_assumptions)
 }
