@@ -71,6 +71,16 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         }
     };
     let p = *party;
+    // A reset button: the edits with one of the core's resets applied for this party.
+    let reset_with = |reset: fn(&mut Edits, usize)| {
+        let apply = apply.clone();
+        let edits = edits.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = edits.clone();
+            reset(&mut next, p);
+            apply(Ok(next));
+        })
+    };
     let party_spec = &scenario.parties[p];
     let party_edits = edits.party(p).cloned().unwrap_or_default();
     let weights = edits.weights(scenario, p).to_vec();
@@ -83,15 +93,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         let apply = apply.clone();
         Callback::from(move |_: MouseEvent| apply(Ok(Edits::none())))
     };
-    let on_reset_party = {
-        let apply = apply.clone();
-        let edits = edits.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = edits.clone();
-            next.reset_party(p);
-            apply(Ok(next));
-        })
-    };
+    let on_reset_party = reset_with(Edits::reset_party);
     let on_download = {
         let scenario = scenario.clone();
         let edits = edits.clone();
@@ -144,24 +146,8 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
             }
         })
     };
-    let on_reset_reservation = {
-        let apply = apply.clone();
-        let edits = edits.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = edits.clone();
-            next.reset_reservation(p);
-            apply(Ok(next));
-        })
-    };
-    let on_reset_weights = {
-        let apply = apply.clone();
-        let edits = edits.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = edits.clone();
-            next.reset_weights(p);
-            apply(Ok(next));
-        })
-    };
+    let on_reset_reservation = reset_with(Edits::reset_reservation);
+    let on_reset_weights = reset_with(Edits::reset_weights);
 
     let weight_rows = scenario.issues.iter().enumerate().map(|(issue, spec)| {
         let id = format!("weight-{}-{}", party_spec.id, spec.id);
