@@ -127,6 +127,10 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let phone_bar = phone_bar(&state.scenario, &scores);
+    // The edits in words change only with the edits, not with each toggle.
+    let edit_lines = use_memo(state.scenario.clone(), |scenario| {
+        scenario.edits().describe(scenario)
+    });
     html! {
         <>
             <a class="skip-link" href="#balance" onclick={Callback::from(|event: MouseEvent| {
@@ -138,7 +142,7 @@ pub fn App(props: &AppProps) -> Html {
                 base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()} />
             <ModelNotice scenario={state.scenario.clone()} on_use_current={on_use_current} />
             <LinkProblems problems={state.link_problems.clone()} dispatch={dispatch.clone()} />
-            { edits_notice(&state.scenario, &dispatch) }
+            { edits_notice(&state.scenario, &edit_lines, &dispatch) }
             <div class="layout">
                 <main id="provisions" class="provisions" aria-labelledby="provisions-heading">
                     <h2 id="provisions-heading" class="visually-hidden">{ text::PROVISIONS_HEADING }</h2>
@@ -172,8 +176,11 @@ pub fn App(props: &AppProps) -> Html {
 
 /// While the reader's own assumptions are in force, every number says so: the edits, each with
 /// the model's value, and a way back to the model's.
-fn edits_notice(scenario: &ScenarioRef, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let lines = scenario.edits().describe(scenario);
+fn edits_notice(
+    scenario: &ScenarioRef,
+    lines: &[String],
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     if lines.is_empty() {
         return Html::default();
     }

@@ -93,27 +93,6 @@ impl Edits {
         &mut self.parties[party]
     }
 
-    /// How many numbers are edited (a weight vector counts once per weight that differs).
-    pub fn count(&self, scenario: &Scenario) -> usize {
-        self.parties
-            .iter()
-            .enumerate()
-            .map(|(party, edits)| {
-                let weights = edits.weights.as_ref().map_or(0, |weights| {
-                    weights
-                        .iter()
-                        .zip(&scenario.model_assumptions().parties[party].weights)
-                        .filter(|(a, b)| a != b)
-                        .count()
-                });
-                weights
-                    + usize::from(edits.reservation.is_some())
-                    + edits.red_lines_off.len()
-                    + edits.values.len()
-            })
-            .sum()
-    }
-
     /// Party `party`'s weights under these edits.
     pub fn weights<'a>(&'a self, scenario: &'a Scenario, party: usize) -> &'a [u32] {
         self.party(party)
@@ -304,8 +283,7 @@ impl Edits {
         for (party, edits) in self.parties.iter().enumerate().take(scenario.parties.len()) {
             let name = &scenario.parties[party].name;
             if let Some(weights) = &edits.weights
-                && (weights.len() != scenario.issues.len()
-                    || weights.iter().map(|&w| u64::from(w)).sum::<u64>() != 100)
+                && !weights_fit(scenario, weights)
             {
                 problems.push(format!(
                     "{name}'s weights must be one per provision and sum to 100"
@@ -480,6 +458,12 @@ pub(crate) fn is_edit_key(key: &str) -> bool {
     matches!(key.split('.').next(), Some("w" | "d" | "r" | "x")) && key.contains('.')
 }
 
+/// One whole-point weight per issue of `scenario`, summing to 100.
+fn weights_fit(scenario: &Scenario, weights: &[u32]) -> bool {
+    weights.len() == scenario.issues.len()
+        && weights.iter().map(|&w| u64::from(w)).sum::<u64>() == 100
+}
+
 fn whole_0_100(text: &str) -> Option<u32> {
     (!text.is_empty() && text.len() <= 3 && text.bytes().all(|byte| byte.is_ascii_digit()))
         .then(|| text.parse::<u32>().ok())
@@ -524,10 +508,7 @@ pub(crate) fn read_part(
                 .take(scenario.issues.len() + 1)
                 .map(whole_0_100)
                 .collect();
-            let usable = weights.filter(|weights| {
-                weights.len() == scenario.issues.len()
-                    && weights.iter().map(|&w| u64::from(w)).sum::<u64>() == 100
-            });
+            let usable = weights.filter(|weights| weights_fit(scenario, weights));
             match usable {
                 Some(weights) => {
                     let model = &scenario.model_assumptions().parties[party].weights;

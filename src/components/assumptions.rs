@@ -15,6 +15,9 @@ use crate::components::sources::CitedText;
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
+/// What a range input does with its number: one of the core's setters, for one party.
+type RangeEdit = dyn Fn(&mut Edits, &scoring::Scenario, u32) -> Result<(), String>;
+
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsSectionProps {
     /// The model with the reader's edits applied (its `model_assumptions` are the model's own).
@@ -87,7 +90,8 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
     let reservation = party_edits
         .reservation
         .map_or(model.parties[p].reservation, f64::from);
-    let count = edits.count(scenario);
+    // One per edited number: the same list the notice above the page shows.
+    let count = edits.describe(scenario).len();
 
     let on_reset_all = {
         let apply = apply.clone();
@@ -133,19 +137,23 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
             message.set(None);
         })
     };
-    let on_reservation = {
+    // A range input: its whole number through one of the core's setters, on every step.
+    let on_range = |edit: Box<RangeEdit>| {
         let apply = apply.clone();
         let edits = edits.clone();
         let scenario = scenario.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Ok(points) = input.value().parse::<u32>() {
+            if let Ok(number) = input.value().parse::<u32>() {
                 let mut next = edits.clone();
-                next.set_reservation(&scenario, p, points);
-                apply(Ok(next));
+                apply(edit(&mut next, &scenario, number).map(|()| next));
             }
         })
     };
+    let on_reservation = on_range(Box::new(move |next, scenario, points| {
+        next.set_reservation(scenario, p, points);
+        Ok(())
+    }));
     let on_reset_reservation = reset_with(Edits::reset_reservation);
     let on_reset_weights = reset_with(Edits::reset_weights);
 
@@ -153,18 +161,9 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         let id = format!("weight-{}-{}", party_spec.id, spec.id);
         let was = model.parties[p].weights[issue];
         let now = weights[issue];
-        let oninput = {
-            let apply = apply.clone();
-            let edits = edits.clone();
-            let scenario = scenario.clone();
-            Callback::from(move |event: InputEvent| {
-                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-                if let Ok(target) = input.value().parse::<u32>() {
-                    let mut next = edits.clone();
-                    apply(next.set_weight(&scenario, p, issue, target).map(|()| next));
-                }
-            })
-        };
+        let oninput = on_range(Box::new(move |next, scenario, target| {
+            next.set_weight(scenario, p, issue, target)
+        }));
         html! {
             <div key={spec.id.clone()} class={classes!("edit-row", (now != was).then_some("edited"))}>
                 <label for={id.clone()}>{ &spec.label }</label>
@@ -356,6 +355,13 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                             <CitedText scenario={scenario.clone()} text={assumed.reservation_rationale.clone()} /></p>
                         <p><strong>{ format!("{}. ", text::WEIGHTS) }</strong>
                             <CitedText scenario={scenario.clone()} text={assumed.weights_rationale.clone()} /></p>
+                        if party.red_lines.is_empty() {
+                            <p>{ text::NO_RED_LINES }</p>
+                        } else {
+                            <p>{ format!("{}: ", text::RED_LINES_MODELLED) }
+                                { party.red_lines.iter().map(|line| scenario.issues[line.issue].label.clone()).collect::<Vec<_>>().join("; ") }
+                            </p>
+                        }
                     </details>
                 }) }
             </div>
@@ -389,7 +395,7 @@ pub fn VerdictFlips(props: &VerdictFlipsProps) -> Html {
     html! {
         <section class="verdict-flips" aria-labelledby="flips-heading">
             <h2 id="flips-heading">{ text::FLIPS_HEADING }</h2>
-            <p class="rule">{ text::FLIPS_INTRO }</p>
+            <p class="rule"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::FLIPS_INTRO }</p>
             { match &props.flips {
                 Some(flips) => html! {
                     <ul class="flips" data-testid="flips">
