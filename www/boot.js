@@ -24,9 +24,31 @@ async function start() {
     showFailure('The page is incomplete: its start-up script is missing.');
     return;
   }
+  // Each file is checked against the sha384 written at build time (scripts/integrity.mjs): the
+  // glue by its modulepreload link, the wasm by this fetch, and the worker's loader here, since
+  // a browser takes no integrity for a worker script (the loader checks the worker's files).
+  const integrityOf = (href) => document.querySelector(`link[href="${href}"][integrity]`)?.integrity;
   try {
-    const { default: init } = await import(script.dataset.js);
-    await init({ module_or_path: script.dataset.wasm });
+    const { worker, workerIntegrity } = script.dataset;
+    // The three fetches run at once; the app starts only once the loader has matched. A loader
+    // that cannot be fetched at all is the app's to report (the analysis is then unavailable
+    // and scoring goes on); one that arrives with other bytes stops the start.
+    const loaderCheck = worker && workerIntegrity
+      ? fetch(worker, { integrity: workerIntegrity }).then(
+        () => null,
+        (error) => fetch(worker).then((response) => (response.ok ? error : null), () => null),
+      )
+      : Promise.resolve(null);
+    const glue = import(script.dataset.js);
+    const wasmIntegrity = integrityOf(script.dataset.wasm);
+    const wasm = wasmIntegrity ? fetch(script.dataset.wasm, { integrity: wasmIntegrity }) : script.dataset.wasm;
+    const failure = await loaderCheck;
+    if (failure) {
+      showFailure('A file of the page does not match the page, so the sandbox did not start. Reload the page; if this stays, the site serves altered files.', `${worker}: ${failure.message ?? failure}`);
+      return;
+    }
+    const { default: init } = await glue;
+    await init({ module_or_path: wasm });
   } catch (error) {
     showFailure('The sandbox could not start. Check your connection and reload the page.', String(error && error.message ? error.message : error));
     return;

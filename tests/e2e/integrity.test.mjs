@@ -1,0 +1,112 @@
+// Subresource integrity (quality target S2), in Debian Chromium: every script, wasm and
+// stylesheet of dist/ carries a sha384 that matches its bytes, recomputed here from the files,
+// and the browser refuses a file whose bytes changed: the page wasm and the worker loader stop
+// the start with a message, the worker's own files leave the analysis unavailable while the
+// scores go on.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { check, sri } from '../../scripts/integrity.mjs';
+import { DIST, cliNumbers, fragment, link, pageNumbers, start } from './harness.mjs';
+
+let harness;
+before(async () => {
+  harness = await start();
+});
+after(async () => {
+  await harness?.close();
+});
+
+/** The files index.html loads by a tag, with the integrity each tag carries. */
+function tagged() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"[^>]*\sintegrity="([^"]+)"[^>]*>/g)]
+    .map(([, file, integrity]) => ({ file, integrity }));
+}
+
+describe('integrity hashes', () => {
+  test('every script, wasm and stylesheet in index.html carries the sha384 of its bytes', () => {
+    const files = tagged();
+    const kinds = new Set(files.map(({ file }) => file.replace(/^.*\./, '')));
+    for (const kind of ['js', 'wasm', 'css']) assert.ok(kinds.has(kind), `a ${kind} file is tagged: ${JSON.stringify(files)}`);
+    for (const { file, integrity } of files) {
+      assert.equal(integrity, sri(readFileSync(join(DIST, file))), file);
+    }
+    assert.deepEqual(check(DIST), []);
+  });
+
+  test('the worker loader carries the hashes of the worker glue and wasm, and the page the loader’s', () => {
+    const loader = readFileSync(join(DIST, 'worker_loader.js'), 'utf8');
+    assert.ok(loader.includes(`'${sri(readFileSync(join(DIST, 'worker.js')))}'`));
+    assert.ok(loader.includes(`'${sri(readFileSync(join(DIST, 'worker_bg.wasm')))}'`));
+    assert.doesNotMatch(loader, /__WORKER_\w+_INTEGRITY__/);
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    assert.equal(html.match(/data-worker-integrity="([^"]+)"/)[1], sri(Buffer.from(loader)));
+  });
+
+  test('the check fails on a changed byte (a control)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'integrity-'));
+    try {
+      cpSync(DIST, copy, { recursive: true });
+      const wasm = tagged().find(({ file }) => file.endsWith('.wasm')).file;
+      const bytes = readFileSync(join(copy, wasm));
+      bytes[bytes.length - 1] ^= 1;
+      writeFileSync(join(copy, wasm), bytes);
+      writeFileSync(join(copy, 'worker.js'), readFileSync(join(copy, 'worker.js'), 'utf8') + '\n');
+      const problems = check(copy);
+      assert.equal(problems.length, 2, problems.join('; '));
+      assert.match(problems.join('\n'), new RegExp(`${wasm.replace('.', '\\.')}: integrity does not match`));
+      assert.match(problems.join('\n'), /no matching integrity for worker\.js/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Opens the page with one file's last byte flipped in transit (the CSP is unchanged). */
+async function openTampered(pattern, waitForApp) {
+  return harness.open('', {
+    waitForApp,
+    beforeLoad: (page) =>
+      page.route(pattern, async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        body[body.length - 1] ^= 1;
+        // The body arrives decoded; the original encoding and length no longer describe it.
+        const headers = Object.fromEntries(Object.entries(response.headers())
+          .filter(([name]) => !['content-encoding', 'content-length'].includes(name)));
+        await route.fulfill({ status: response.status(), headers, body });
+      }),
+  });
+}
+
+describe('the browser refuses altered files', () => {
+  test('an altered page wasm: the page says it could not start', async () => {
+    const { page, context } = await openTampered(/peace-plan-sandbox-[0-9a-f]+_bg\.wasm$/, false);
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 15000 });
+    assert.match(await page.textContent('#fatal'), /could not start/);
+    assert.equal(await page.locator('[data-testid="balance-points"]').count(), 0);
+    await context.close();
+  });
+
+  test('an altered worker loader: the page does not start and says a file does not match', async () => {
+    const { page, context } = await openTampered(/worker_loader\.js$/, false);
+    await page.waitForSelector('#fatal:not([hidden])', { timeout: 15000 });
+    assert.match(await page.textContent('#fatal'), /does not match the page/);
+    assert.equal(await page.locator('[data-testid="balance-points"]').count(), 0);
+    await context.close();
+  });
+
+  test('an altered worker wasm: the analysis is unavailable, the scores go on', async () => {
+    const { page, context } = await openTampered(/worker_bg\.wasm$/, true);
+    await page.waitForSelector('[data-testid="analysis-failure"]', { timeout: 30000 });
+    assert.match(await page.textContent('[data-testid="analysis-status"]'), /unavailable/i);
+    await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    const body = await fragment(page);
+    assert.equal(body, link('territory_donetsk=hold_current_line'));
+    assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
+    await context.close();
+  });
+});
