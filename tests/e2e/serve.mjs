@@ -30,11 +30,22 @@ const isFile = async (path) => (await stat(path).catch(() => null))?.isFile() ??
  * Starts serving `root` on `host:port` (port 0 = any free port) under `prefix` (default `/`);
  * resolves to { server, url }, where `url` is the page's address.
  */
-export function serve(root, host = '127.0.0.1', port = 0, prefix = '/') {
+export function serve(root, host = '127.0.0.1', port = 0, prefix = '/', options = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
       let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      // Tests of engines without a console API (tests/e2e/engines.mjs) get a probe script
+      // served beside the page and put first in its <head>; the page is otherwise unchanged.
+      if (options.probe && path === `${prefix}__probe.js`) {
+        response.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' }).end(options.probe);
+        return;
+      }
+      if (options.probe && (path === prefix || path === `${prefix}index.html`)) {
+        const html = (await readFile(join(base, 'index.html'), 'utf8')).replace('<head>', '<head><script src="__probe.js"></script>');
+        response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(html);
+        return;
+      }
       if (prefix !== '/' && path === prefix.slice(0, -1)) {
         // As static hosts do: the page's folder without its slash redirects to it.
         response.writeHead(301, { location: prefix }).end();
