@@ -63,6 +63,14 @@ async function start() {
   performance.mark('app-ready');
   document.documentElement.dataset.ready = 'true';
   dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+  // Offline after this visit (www/sw.js). It is an addition: where a browser has no service
+  // worker, or refuses one (a private window), the page works as before, and says why in the
+  // console.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch((error) => {
+      console.warn(`Peace Plan Sandbox will not open offline here: ${error && error.message ? error.message : error}`);
+    });
+  }
 }
 
 start();

@@ -41,7 +41,9 @@ export async function start(dist = DIST, extraFlags = [], prefix = '/') {
    */
   async function open(path = '', options = {}) {
     const { contextOptions = {}, waitForApp = true, beforeLoad } = options;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+    // The offline worker is blocked unless a test asks for it (offline.test.mjs): requests a
+    // service worker makes pass by the page's routes, which other tests use to break files.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...contextOptions });
     const page = await context.newPage();
     const problems = { consoleErrors: [], pageErrors: [], offOrigin: [], dialogs: [] };
     page.on('console', (message) => {
