@@ -25,7 +25,11 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(again.package, decoded.package, "package of {link:?}");
     assert_eq!(again.edits, decoded.edits, "edits of {link:?}");
     assert_eq!(encode_with(scenario, &again.package, &again.edits), link);
-    // Scoring it never panics either.
-    let edited = scenario.edited(&decoded.edits);
-    let _ = edited.score(&decoded.package);
+    // Scoring it never panics either (under its edits, when it has any: building the edited
+    // scenario copies the model, so the common case skips it to keep the executions fast).
+    if decoded.edits.is_empty() {
+        let _ = scenario.score(&decoded.package);
+    } else {
+        let _ = scenario.edited(&decoded.edits).score(&decoded.package);
+    }
 });
