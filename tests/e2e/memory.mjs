@@ -74,7 +74,7 @@ async function interact(page, random) {
   // An assumption edit: a weight, a walk-away value or a red line of a random party.
   const parties = ['ua', 'ru', 'us', 'eu'];
   const party = parties[random(4)];
-  await page.click(`label[for="edit-party-${party}"]`);
+  await page.check(`[data-testid="edit-party-${party}"]`);
   const what = random(3);
   if (what === 0) {
     const sliders = await page.$$(`input[data-testid^="weight-${party}-"]`);
