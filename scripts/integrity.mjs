@@ -58,7 +58,7 @@ export function check(dir) {
     if (!integrity) problems.push(`${href}: no integrity in ${tag}`);
     else if (integrity !== sri(readFileSync(join(dir, href)))) problems.push(`${href}: integrity does not match its bytes`);
   }
-  const boot = tags.find(({ tag }) => /^<script/i.test(tag));
+  const boot = tags.find(({ tag }) => /^<script/i.test(tag) && attribute(tag, 'data-wasm') !== undefined);
   const loaderIntegrity = boot && attribute(boot.tag, 'data-worker-integrity');
   if (!boot || attribute(boot.tag, 'data-worker') !== LOADER) problems.push(`the start-up script does not name ${LOADER}`);
   else if (loaderIntegrity !== sri(readFileSync(join(dir, LOADER)))) problems.push(`${LOADER}: integrity missing or wrong on the start-up script`);
@@ -83,7 +83,8 @@ function write(dir) {
   for (const { tag, href } of loadingTags(html)) {
     let next = tag;
     if (!attribute(tag, 'integrity')) next = next.replace(/\s*\/?>$/, ` integrity="${sri(readFileSync(join(dir, href)))}">`);
-    if (/^<script/i.test(tag)) {
+    // The start-up script (the one that names the page's wasm) starts the worker too.
+    if (/^<script/i.test(tag) && attribute(tag, 'data-wasm') !== undefined) {
       next = next.replace(/>$/, ` data-worker="${LOADER}" data-worker-integrity="${sri(Buffer.from(loader))}">`);
     }
     html = html.replace(tag, next);

@@ -5,12 +5,13 @@
 // the page and of the analysis worker. Targets: heap plus wasm under 50 MB, and less than 10 %
 // growth from the 1,000th to the 2,000th interaction.
 //
-//   node tests/e2e/memory.mjs [RUNS]      (scripts/dev bench runs it once per run)
+//   node tests/e2e/memory.mjs [RUNS [FIRST_SEED]]   (scripts/dev bench: three runs, seeds 1000-1002)
 import { start, waitReady } from './harness.mjs';
 
 const INTERACTIONS = 2000;
 const EVERY = 250;
 const RUNS = Number(process.argv[2] ?? 3);
+const FIRST_SEED = Number(process.argv[3] ?? 1000);
 const MB = 1024 * 1024;
 
 // Installed before any script of the page: keeps each wasm memory the page instantiates, so
@@ -122,12 +123,13 @@ async function run(harness, seed) {
   return { readings, counts };
 }
 
-const harness = await start();
+// DIST_DIR: measure a copy of the build, so a rebuild meanwhile does not change it.
+const harness = await start(process.env.DIST_DIR ?? undefined);
 const summaries = [];
 try {
   for (let index = 0; index < RUNS; index += 1) {
-    const { readings, counts } = await run(harness, 1000 + index);
-    console.log(`\nrun ${index + 1} (seed ${1000 + index}): ${JSON.stringify(counts)}`);
+    const { readings, counts } = await run(harness, FIRST_SEED + index);
+    console.log(`\nrun ${index + 1} (seed ${FIRST_SEED + index}): ${JSON.stringify(counts)}`);
     console.log('  after   JS heap   page wasm   worker wasm   total (MB, after a GC)');
     for (const reading of readings) {
       console.log(`  ${String(reading.after).padStart(5)}   ${(reading.heap / MB).toFixed(2).padStart(7)}   ${(reading.pageWasm / MB).toFixed(2).padStart(9)}   ${(reading.workerWasm / MB).toFixed(2).padStart(11)}   ${(reading.total / MB).toFixed(2).padStart(5)}`);
