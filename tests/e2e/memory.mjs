@@ -75,7 +75,9 @@ async function interact(page, random) {
   // An assumption edit: a weight, a walk-away value or a red line of a random party.
   const parties = ['ua', 'ru', 'us', 'eu'];
   const party = parties[random(4)];
-  await page.check(`[data-testid="edit-party-${party}"]`);
+  // A click, not page.check: the app may re-render the radio group under the click (a preset
+  // applied in the same frame), and the next interaction goes on either way.
+  await page.click(`[data-testid="edit-party-${party}"]`);
   const what = random(3);
   if (what === 0) {
     const sliders = await page.$$(`input[data-testid^="weight-${party}-"]`);
