@@ -65,13 +65,7 @@ async function launchChromium() {
     async session(viewport) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
-      return wrap({
-        goto: (url) => page.goto(url),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        click: (selector) => page.click(selector),
-        select: (selector, value) => page.selectOption(selector, value).then(() => undefined),
-        close: () => context.close(),
-      });
+      return pageSession(page, context, (selector, value) => page.selectOption(selector, value));
     },
     close: () => browser.close(),
   };
@@ -97,16 +91,21 @@ async function launchFirefox() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport(viewport);
-      return wrap({
-        goto: (url) => page.goto(url),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        click: (selector) => page.click(selector),
-        select: (selector, value) => page.select(selector, value).then(() => undefined),
-        close: () => context.close(),
-      });
+      return pageSession(page, context, (selector, value) => page.select(selector, value));
     },
     close: () => browser.close(),
   };
+}
+
+/** A session over a Playwright or Puppeteer page: the two share these calls but not `select`. */
+function pageSession(page, context, select) {
+  return wrap({
+    goto: (url) => page.goto(url),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    click: (selector) => page.click(selector),
+    select: (selector, value) => select(selector, value).then(() => undefined),
+    close: () => context.close(),
+  });
 }
 
 function freePort() {
