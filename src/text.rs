@@ -27,6 +27,7 @@ pub const THEME_NAV: &str = "Provisions by theme";
 pub const PROVISIONS_HEADING: &str = "Provisions";
 pub const BALANCE_HEADING: &str = "Concession balance";
 pub const ASSUMPTION_BADGE: &str = "model assumption";
+pub const PROJECTOR_ASSUMPTION: &str = "values, weights and walk-away values";
 pub const ASSUMPTION_NOTE: &str = "Values, weights and walk-away values are model assumptions, not findings or a forecast; each is listed with its rationale under “Model assumptions”.";
 pub const VALUE: &str = "Value";
 pub const CONCESSION: &str = "Concession";

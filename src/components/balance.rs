@@ -228,9 +228,14 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             { explanation(props) }
             <div class={classes!("verdict", if scores.ratified { "verdict-yes" } else { "verdict-no" })} data-testid="ratified">
                 <strong>{ if scores.ratified { format!("✓ {}", text::RATIFIED) } else { format!("✗ {}", text::NOT_RATIFIED) } }</strong>
-                { if guarantors_accepting.is_empty() { String::new() } else { format!(" — {}: {}", text::GUARANTORS_PASSING, guarantors_accepting.join(", ")) } }
+                if !guarantors_accepting.is_empty() {
+                    <span class="verdict-guarantors">{ format!(" — {}: {}", text::GUARANTORS_PASSING, guarantors_accepting.join(", ")) }</span>
+                }
                 <p class="rule">{ text::RATIFICATION_RULE }</p>
             </div>
+            // The projector view hides the notes below; this one line keeps the scores labelled as
+            // model assumptions on the projected screen too.
+            <p class="projector-assumption" data-testid="projector-assumption"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::PROJECTOR_ASSUMPTION }</p>
             <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ASSUMPTION_NOTE }</p>
             <section class="breakdown" aria-labelledby="breakdown-heading">
                 <h3 id="breakdown-heading">{ text::BREAKDOWN_HEADING }</h3>

@@ -1,6 +1,7 @@
 // The projector view in Debian Chromium: toggled by its button and held by the link
 // (`?view=projector`); at 1366x768 zoomed to 150 % (911x512 CSS px) and at 1920x1080 the text is
-// 24 px or more at 7:1 contrast or more, the four parties and the verdict fit in one screen,
+// 24 px or more at 7:1 contrast or more, the four parties, the verdict and the line that labels
+// the scores as model assumptions fit in one screen,
 // the keyboard steps through provisions and options with the change marked and the CLI's
 // numbers, and axe finds nothing.
 import assert from 'node:assert/strict';
@@ -51,9 +52,13 @@ function readability() {
   return {
     smallest,
     lowest,
-    summaryBottom: Math.max(box('.balance-words').bottom, ...parties.map((party) => party.bottom)),
+    summaryBottom: Math.max(box('#balance').bottom, box('.balance-words').bottom, box('#balance .verdict').bottom, box('.projector-assumption').bottom, ...parties.map((party) => party.bottom)),
+    // Neutrality: the projected scores stay labelled as model assumptions.
+    assumption: document.querySelector('.projector-assumption').checkVisibility() ? document.querySelector('.projector-assumption').textContent : '',
+    verdict: document.querySelector('#balance .verdict').checkVisibility() ? document.querySelector('#balance .verdict strong').textContent : '',
     summaryTop: Math.min(box('.balance-number').top, ...parties.map((party) => party.top)),
     parties: parties.length,
+    others: ['#analysis', '.verdict-flips', '#assumptions', '.site-footer'].filter((selector) => document.querySelector(selector)?.checkVisibility()),
     shown: document.querySelectorAll('#provisions fieldset.issue:not([hidden])').length
       - [...document.querySelectorAll('#provisions fieldset.issue')].filter((f) => !f.checkVisibility()).length,
   };
@@ -70,8 +75,11 @@ describe('projector view', () => {
       assert.ok(seen.smallest >= 24, `smallest text ${seen.smallest} px`);
       assert.ok(seen.lowest >= 7, `lowest contrast ${seen.lowest.toFixed(2)}:1`);
       assert.equal(seen.parties, 4);
+      assert.match(seen.assumption, /^model assumption values, weights and walk-away values/);
+      assert.match(seen.verdict, /ratification test/);
       assert.ok(seen.summaryTop >= 0 && seen.summaryBottom <= viewport.height, `summary ${seen.summaryTop}–${seen.summaryBottom} in ${viewport.height}`);
       assert.equal(seen.shown, 1, 'one provision is shown');
+      assert.deepEqual(seen.others, [], 'nothing but the summary and the provision');
       assert.deepEqual(await axe(page), []);
       assert.deepEqual(problems.pageErrors, []);
       await context.close();
