@@ -6,12 +6,12 @@ use scoring::{Decoded, decode, encode, link_model};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::analysis::{AnalysisPanel, DEFAULT_CONCENTRATION, use_analysis};
-use crate::components::assumptions::{AssumptionsSection, VerdictFlips};
+use crate::components::analysis::{Analysis, AnalysisPanel, DEFAULT_CONCENTRATION, use_analysis};
+use crate::components::assumptions::{AssumptionsSection, verdict_flips};
 use crate::components::balance::BalancePanel;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::notice::{LinkProblems, ModelNotice};
+use crate::components::notice::{link_problems, model_notice};
 use crate::components::provisions::Provisions;
 use crate::loader::ModelRequest;
 use crate::state::{Action, AppState, ScenarioRef, UrlWrite};
@@ -93,7 +93,12 @@ pub fn App(props: &AppProps) -> Html {
     );
     let dispatch = state.dispatcher();
     let concentration = use_state(|| DEFAULT_CONCENTRATION);
-    let (analysis, on_restart, on_read_file) = use_analysis(
+    let Analysis {
+        state: analysis,
+        restart: on_restart,
+        read_assumptions: on_read_file,
+        request_qr,
+    } = use_analysis(
         state.scenario.clone(),
         props.model_bytes.clone(),
         state.package.clone(),
@@ -139,9 +144,10 @@ pub fn App(props: &AppProps) -> Html {
                 browser::focus("balance");
             })}>{ text::SKIP_TO_BALANCE }</a>
             <Header scenario={state.scenario.clone()} package={state.package.clone()}
-                base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()} />
-            <ModelNotice scenario={state.scenario.clone()} on_use_current={on_use_current} />
-            <LinkProblems problems={state.link_problems.clone()} dispatch={dispatch.clone()} />
+                base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()}
+                qr={analysis.qr.clone()} {request_qr} analysis_failure={analysis.failure.clone()} />
+            { model_notice(&state.scenario, &on_use_current) }
+            { link_problems(&state.link_problems, &dispatch) }
             { edits_notice(&state.scenario, &edit_lines, &dispatch) }
             <div class="layout">
                 <main id="provisions" class="provisions" aria-labelledby="provisions-heading">
@@ -162,7 +168,7 @@ pub fn App(props: &AppProps) -> Html {
                 {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
                 concentration={*concentration} {on_concentration}
                 dispatch={dispatch.clone()} />
-            <VerdictFlips scenario={state.scenario.clone()} {flips} />
+            { verdict_flips(&state.scenario, flips.as_ref()) }
             <AssumptionsSection scenario={state.scenario.clone()} dispatch={dispatch.clone()}
                 file={analysis.assumptions_file.clone()} {on_read_file} />
             <Footer scenario={state.scenario.clone()} />

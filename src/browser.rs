@@ -36,6 +36,38 @@ pub fn url_with_fragment(body: &str) -> String {
     format!("{base}#{body}")
 }
 
+/// The link a phone should open for `body`: the page's address with that fragment and no
+/// query, since a student who scans a projected code wants the ordinary view, not
+/// `?view=projector` (the page has no other query a reader sets).
+pub fn phone_url_with_fragment(body: &str) -> String {
+    let location = window().map(|window| window.location());
+    let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|location| get(location).ok())
+            .unwrap_or_default()
+    };
+    format!(
+        "{}{}#{body}",
+        part(web_sys::Location::origin),
+        part(web_sys::Location::pathname)
+    )
+}
+
+/// Opens `dialog` as a modal (the browser then keeps focus inside it and closes it on Escape).
+pub fn show_modal(dialog: &yew::NodeRef) {
+    if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// Closes `dialog`; the browser returns focus to what opened it.
+pub fn close_dialog(dialog: &yew::NodeRef) {
+    if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+        dialog.close();
+    }
+}
+
 thread_local! {
     /// The latest fragment waiting to replace the address bar's (see `write_fragment`).
     static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

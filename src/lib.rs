@@ -8,6 +8,7 @@ pub mod browser;
 pub mod components;
 pub mod loader;
 pub mod protocol;
+pub mod qr;
 pub mod state;
 pub mod text;
 pub mod worker;

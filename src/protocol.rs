@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Bumped whenever [`Input`] or [`Output`] changes shape.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// The file Trunk writes for the worker (its loader shim), relative to the page.
 pub const WORKER_LOADER: &str = "worker_loader.js";
@@ -47,6 +47,9 @@ pub enum Input {
     /// Read an assumptions file for model `version` (answered by [`Output::Assumptions`]). The
     /// JSON reader lives in the worker, so the page's wasm does not carry it.
     ReadAssumptions { version: String, text: String },
+    /// Draw `text` (a link) as a QR code (answered by [`Output::Qr`]). The encoder lives in the
+    /// worker, so the page's wasm does not carry it.
+    Qr { text: String },
     /// Time each part of the analysis in the worker (the benchmark build only).
     Bench { id: u64, version: String },
 }
@@ -86,6 +89,11 @@ pub enum Output {
     },
     /// An assumptions file read: the edits, or every problem with its place.
     Assumptions(Result<Edits, Vec<String>>),
+    /// A QR code of `text`: its path, or why there is none.
+    Qr {
+        text: String,
+        code: Result<crate::qr::QrPath, String>,
+    },
     /// Something went wrong: a request the worker cannot serve, or a panic inside it.
     Failed {
         id: Option<u64>,

@@ -109,7 +109,10 @@ impl Worker for AnalysisWorker {
             Input::Analyse { id, .. } | Input::Overview { id, .. } | Input::Bench { id, .. } => {
                 Some(*id)
             }
-            Input::Hello | Input::Model { .. } | Input::ReadAssumptions { .. } => None,
+            Input::Hello
+            | Input::Model { .. }
+            | Input::ReadAssumptions { .. }
+            | Input::Qr { .. } => None,
         };
         SERVING.with(|serving| *serving.borrow_mut() = Some((scope.clone(), handler, id)));
         match input {
@@ -177,6 +180,10 @@ impl Worker for AnalysisWorker {
                     "model {version} was not sent to the worker"
                 )]))),
             },
+            Input::Qr { text } => {
+                let code = crate::qr::draw(&text);
+                respond(Output::Qr { text, code });
+            }
             Input::Bench { id, version } => match self.model(&version) {
                 Some(scenario) => {
                     let text = bench(&scenario);

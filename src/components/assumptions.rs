@@ -380,23 +380,16 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct VerdictFlipsProps {
-    pub scenario: ScenarioRef,
-    /// What one weight would change for the package on screen, once the worker has said.
-    pub flips: Option<Vec<PartyFlips>>,
-}
-
-/// Which verdicts survive a change of one weight, per party: a component of its own, so that
-/// the worker's answer after each click re-renders these four lines, not the editor.
-#[component]
-pub fn VerdictFlips(props: &VerdictFlipsProps) -> Html {
-    let scenario = &props.scenario;
+/// Which verdicts survive a change of one weight, per party (`flips`: what one weight would
+/// change for the package on screen, once the worker has said). Apart from the editor, so that
+/// the worker's answer after each click re-renders these four lines, not the editor; a function
+/// rather than a component, since a component costs the page's wasm about 2 KiB of Yew's code.
+pub fn verdict_flips(scenario: &ScenarioRef, flips: Option<&Vec<PartyFlips>>) -> Html {
     html! {
         <section class="verdict-flips" aria-labelledby="flips-heading">
             <h2 id="flips-heading">{ text::FLIPS_HEADING }</h2>
             <p class="rule"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::FLIPS_INTRO }</p>
-            { match &props.flips {
+            { match flips {
                 Some(flips) => html! {
                     <ul class="flips" data-testid="flips">
                         { for flips.iter().enumerate().map(|(index, flip)| html! {

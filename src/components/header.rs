@@ -8,7 +8,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::sources::{Caution, CitedText, SourceLinks, format_date};
+use crate::components::analysis::QrDrawn;
+use crate::components::qr::{qr_dialog, use_qr};
+use crate::components::sources::caution;
+use crate::components::sources::{CitedText, SourceLinks, format_date};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -20,6 +23,10 @@ pub struct HeaderProps {
     /// Partial documents applied on top since.
     pub applied: Vec<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// The last QR code the worker drew, and how to ask for one.
+    pub qr: Option<QrDrawn>,
+    pub request_qr: Callback<String>,
+    pub analysis_failure: Option<String>,
 }
 
 /// The picker's line for a document: "US 28-point plan — 20 Nov 2025, leaked draft, 20 of 20
@@ -69,9 +76,11 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     });
 
+    let link = scoring::encode(scenario, &props.package);
+    let qr = use_qr();
     let onclick = {
         let status = status.clone();
-        let link = scoring::encode(scenario, &props.package);
+        let link = link.clone();
         Callback::from(move |_: MouseEvent| {
             let url = browser::url_with_fragment(&link);
             let status = status.clone();
@@ -127,7 +136,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <p>{ format!("{} {}.", text::APPLIED_ON_TOP, props.applied.iter().map(|&part| scenario.documents[part].title.as_str()).collect::<Vec<_>>().join(", ")) }</p>
                 }
                 <SourceLinks scenario={scenario.clone()} sources={document.sources.clone()} />
-                <Caution scenario={scenario.clone()} sources={document.sources.clone()} caution={document.caution.clone()} />
+                { caution(scenario, &document.sources, &document.caution) }
             </div>
         }
     });
@@ -176,6 +185,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 }
                 <div class="share">
                     <button type="button" class="button-primary" id="share" {onclick}>{ text::SHARE }</button>
+                    { qr_dialog(&qr, &link, props.qr.as_ref(), &props.request_qr, props.analysis_failure.as_ref()) }
                     <p class="share-status" role="status">
                         { match &*status {
                             ShareStatus::Idle => Html::default(),

@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::disclosure::use_opened;
-use crate::components::sources::{Caution, CitedText, SourceLinks};
+use crate::components::sources::caution;
+use crate::components::sources::{CitedText, SourceLinks};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -136,7 +137,7 @@ fn provenance_note(
                         { " " }
                         <SourceLinks scenario={scenario.clone()} sources={position.sources.clone()} />
                     </p>
-                    <Caution scenario={scenario.clone()} sources={position.sources.clone()} caution={position.caution.clone()} />
+                    { caution(scenario, &position.sources, &position.caution) }
                 </div>
             }
         }

@@ -113,24 +113,15 @@ pub fn SourceLinks(props: &SourceLinksProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CautionProps {
-    pub scenario: ScenarioRef,
-    pub sources: Vec<usize>,
-    /// The scenario's caution text for this fact ("" for none).
-    pub caution: AttrValue,
-}
-
-/// A visible caution where every source of a fact is weak, or the scenario gives a reason.
-#[component]
-pub fn Caution(props: &CautionProps) -> Html {
-    let scenario = &props.scenario;
-    let all_weak = !props.sources.is_empty()
-        && props
-            .sources
+/// A visible caution where every source of a fact is weak, or the scenario gives a reason
+/// (`caution`, "" for none). A function, not a component: its callers render once per change of
+/// their own fact, and a component costs the page's wasm about 2 KiB of Yew's generic code.
+pub fn caution(scenario: &ScenarioRef, sources: &[usize], caution: &str) -> Html {
+    let all_weak = !sources.is_empty()
+        && sources
             .iter()
             .all(|&source| scenario.sources[source].is_weak());
-    if !all_weak && props.caution.is_empty() {
+    if !all_weak && caution.is_empty() {
         return Html::default();
     }
     html! {
@@ -140,7 +131,7 @@ pub fn Caution(props: &CautionProps) -> Html {
             if all_weak {
                 { text::CAUTION_WEAK }{ " " }
             }
-            { props.caution.to_string() }
+            { caution.to_string() }
         </p>
     }
 }

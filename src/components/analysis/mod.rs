@@ -32,6 +32,9 @@ pub const DEFAULT_CONCENTRATION: u32 = 50;
 /// An assumptions file the worker read, numbered: its edits, or every problem with its place.
 pub type FileRead = (u64, Rc<Result<Edits, Vec<String>>>);
 
+/// A QR code the worker drew: the text it holds, and its SVG or why there is none.
+pub type QrDrawn = Rc<(String, Result<crate::qr::QrPath, String>)>;
+
 /// How long the worker may take to start (a download on a slow connection included), and to
 /// finish one request, before the page says it is not responding.
 const START_TIMEOUT_MS: u32 = 20_000;
@@ -79,6 +82,8 @@ pub struct AnalysisState {
     /// The last assumptions file the worker read, numbered so that reading the same file
     /// twice is seen twice.
     pub assumptions_file: Option<FileRead>,
+    /// The last QR code the worker drew.
+    pub qr: Option<QrDrawn>,
 }
 
 // An action is dispatched and dropped at once; boxing the worker's output would only allocate.
@@ -168,6 +173,7 @@ impl Reducible for AnalysisState {
                         .map_or(0, |(count, _)| count + 1);
                     next.assumptions_file = Some((count, Rc::new(result)));
                 }
+                Output::Qr { text, code } => next.qr = Some(Rc::new((text, code))),
                 Output::Failed { id, message } => {
                     if id.is_some_and(|id| id != next.latest && id != next.overview) {
                         return self;
@@ -213,7 +219,7 @@ pub fn use_analysis(
     model_bytes: Rc<Vec<u8>>,
     package: Package,
     concentration: u32,
-) -> (Rc<AnalysisState>, Callback<MouseEvent>, Callback<String>) {
+) -> Analysis {
     let edits = scenario.edits().clone();
     let state = use_reducer(AnalysisState::default);
     let bridge: Rc<RefCell<Option<WorkerBridge<AnalysisWorker>>>> = use_mut_ref(|| None);
@@ -378,7 +384,37 @@ pub fn use_analysis(
         }))
         .clone()
     };
-    ((*state).clone().into(), restart, read_assumptions)
+    let request_qr = {
+        let bridge = bridge.clone();
+        let dispatch = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |text: String| match bridge.borrow().as_ref() {
+                Some(bridge) => bridge.send(Packet::pack(&Input::Qr { text })),
+                None => dispatch.dispatch(AnalysisAction::Received(Output::Qr {
+                    text,
+                    code: Err(text::WORKER_NOT_STARTED.to_string()),
+                })),
+            })
+        }))
+        .clone()
+    };
+    Analysis {
+        state: (*state).clone().into(),
+        restart,
+        read_assumptions,
+        request_qr,
+    }
+}
+
+/// What [`use_analysis`] gives the page: the results so far, and the callbacks that ask the
+/// worker for more. The callbacks are made once per model, so components taking them do not
+/// render again on every click.
+pub struct Analysis {
+    pub state: Rc<AnalysisState>,
+    pub restart: Callback<MouseEvent>,
+    pub read_assumptions: Callback<String>,
+    /// Draw a link as a QR code (answered in `state.qr`).
+    pub request_qr: Callback<String>,
 }
 
 #[derive(Properties, PartialEq)]
