@@ -501,3 +501,37 @@ fn a_bad_assumptions_file_names_each_place_and_applies_nothing() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read /nonexistent/edits.json"));
 }
+
+/// Every link a teacher copies from `docs/classroom.md` opens with no problem, under the model it
+/// names, and the ones it says are a plan are that plan.
+#[test]
+fn the_classroom_links_open_cleanly() {
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/classroom.md"))
+            .expect("docs/classroom.md is readable");
+    let links: Vec<&str> = guide
+        .split('`')
+        .filter_map(|quoted| quoted.strip_prefix("https://HOST/"))
+        .filter_map(|rest| rest.find('#').map(|at| &rest[at..]))
+        .collect();
+    assert!(links.len() >= 4, "links found: {links:?}");
+    for link in &links {
+        let output = run(&["score", link, "--json"]);
+        assert!(output.status.success(), "{link}: {}", stderr(&output));
+        let report = json(&output);
+        assert_eq!(report["problems"], serde_json::json!([]), "{link}");
+        assert_eq!(report["model_version"], report["current_model"], "{link}");
+    }
+    let geneva = links
+        .iter()
+        .find(|link| link.contains("amnesty_accountability=no_amnesty_clause"))
+        .expect("the Geneva link");
+    assert_eq!(
+        json(&run(&["score", geneva, "--json"]))["matches_document"],
+        "geneva_nov2025"
+    );
+    assert_eq!(
+        json(&run(&["score", "#v=2&m=2026.12.01", "--json"]))["matches_document"],
+        "us28_nov2025"
+    );
+}
