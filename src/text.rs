@@ -4,6 +4,10 @@
 //! worded as results of the model's tests under its assumptions, the same for every party.
 
 pub const PRESET_LABEL: &str = "Plan";
+pub const GROUP_SETTLEMENT: &str = "Whole settlement texts";
+pub const GROUP_REVISION: &str = "Revisions of a text";
+pub const GROUP_COMBINATION: &str = "Texts combined";
+pub const GROUP_PARTIAL: &str = "Partial texts (a few provisions)";
 pub const PRESET_CUSTOM: &str = "Custom package";
 pub const SHOWING: &str = "Showing:";
 pub const STARTED_FROM: &str = "Started from:";

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::analysis::FileRead;
 use crate::components::disclosure::use_opened;
-use crate::components::sources::CitedText;
+use crate::components::sources::cited_text;
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -193,7 +193,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
             <div key={red_line.id.clone()} class={classes!("edit-row", "red-line-row", (!on).then_some("edited"))}>
                 <input type="checkbox" id={id.clone()} checked={on} data-testid={id.clone()} {onchange} />
                 <label for={id}>{ format!("{}: ", scenario.issues[red_line.issue].label) }
-                    <CitedText scenario={scenario.clone()} text={red_line.statement.clone()} /></label>
+                    { cited_text(scenario, &red_line.statement) }</label>
                 <span class="model-value">{ model_value(!on, text::MODEL_ON) }</span>
             </div>
         }
@@ -352,9 +352,9 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                     <details key={party.id.clone()}>
                         <summary>{ format!("{}: {} {}", party.name, text::WHY_PREFIX, text::WHY_SUFFIX) }</summary>
                         <p><strong>{ format!("{} {}. ", text::WALK_AWAY, points_text(assumed.reservation)) }</strong>
-                            <CitedText scenario={scenario.clone()} text={assumed.reservation_rationale.clone()} /></p>
+                            { cited_text(scenario, &assumed.reservation_rationale) }</p>
                         <p><strong>{ format!("{}. ", text::WEIGHTS) }</strong>
-                            <CitedText scenario={scenario.clone()} text={assumed.weights_rationale.clone()} /></p>
+                            { cited_text(scenario, &assumed.weights_rationale) }</p>
                         if party.red_lines.is_empty() {
                             <p>{ text::NO_RED_LINES }</p>
                         } else {
@@ -371,7 +371,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                     { for scenario.issues.iter().zip(&model.when_silent).map(|(spec, silent)| html! {
                         <>
                             <dt>{ format!("{}: {}", spec.label, spec.options[silent.option].label) }</dt>
-                            <dd><CitedText scenario={scenario.clone()} text={silent.rationale.clone()} /></dd>
+                            <dd>{ cited_text(scenario, &silent.rationale) }</dd>
                         </>
                     }) }
                 </dl>

@@ -14,7 +14,7 @@ use scoring::{Package, Role, Scores};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::sources::{CitedText, SourceLinks};
+use crate::components::sources::{SourceLinks, cited_text};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -339,7 +339,7 @@ fn explanation(props: &BalancePanelProps) -> Html {
                                     <th scope="row">
                                         { &scenario.issues[issue].label }
                                         <span class="breakdown-choice-label">{ describe_choice(scenario, issue, choice) }</span>
-                                        <span class="rationale"><CitedText scenario={scenario.clone()} text={rationale} /></span>
+                                        <span class="rationale">{ cited_text(scenario, &rationale) }</span>
                                     </th>
                                     <td class="num">{ weights[issue] }</td>
                                     <td class="num">{ match choice { scoring::Choice::Option(_) => (value.round() as i64).to_string(), scoring::Choice::Amount(_) => format_points(value) } }</td>
@@ -356,7 +356,7 @@ fn explanation(props: &BalancePanelProps) -> Html {
                     </tr></tfoot>
                 </table>
             </div>
-            <p class="muted"><CitedText scenario={scenario.clone()} text={scenario.assumptions.parties[party].weights_rationale.clone()} /></p>
+            <p class="muted">{ cited_text(scenario, &scenario.assumptions.parties[party].weights_rationale) }</p>
             <button type="button" class="button-secondary" onclick={close}>{ text::CLOSE }</button>
         </section>
     }

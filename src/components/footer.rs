@@ -6,7 +6,7 @@ use scoring::SourceClass;
 use yew::prelude::*;
 
 use crate::components::disclosure::use_opened;
-use crate::components::sources::{CitedText, SourceLinks, format_date};
+use crate::components::sources::{SourceLinks, cited_text, format_date};
 use crate::state::ScenarioRef;
 use crate::text;
 
@@ -45,7 +45,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             <p><a href="glossary.html" target="_blank" rel="noopener">{ text::GLOSSARY_LINK }</a></p>
             <details>
                 <summary>{ text::FOOTER_CAVEATS }</summary>
-                <ul>{ for meta.caveats.iter().map(|caveat| html! { <li><CitedText scenario={scenario.clone()} text={caveat.clone()} /></li> }) }</ul>
+                <ul>{ for meta.caveats.iter().map(|caveat| html! { <li>{ cited_text(scenario, caveat) }</li> }) }</ul>
             </details>
             <details ontoggle={toggle_sources}>
                 <summary>{ format!("{} ({})", text::FOOTER_ALL_SOURCES, scenario.sources.len()) }</summary>

@@ -3,15 +3,14 @@
 //! description of the document on screen with its sources, and the share button that copies
 //! the exact link, with a visible confirmation.
 
-use scoring::Package;
+use scoring::{DocumentKind, Package};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::analysis::QrDrawn;
 use crate::components::qr::{qr_dialog, use_qr};
-use crate::components::sources::caution;
-use crate::components::sources::{CitedText, SourceLinks, format_date};
+use crate::components::sources::{SourceLinks, caution, cited_text, format_date};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -30,19 +29,26 @@ pub struct HeaderProps {
 }
 
 /// The picker's line for a document: "US 28-point plan — 20 Nov 2025, leaked draft, 20 of 20
-/// provisions".
+/// provisions" (its kind is the group it is listed in).
 fn picker_label(scenario: &ScenarioRef, document: usize) -> String {
     let spec = &scenario.documents[document];
     let settled = scenario.settled(document);
     format!(
-        "{} — {}, {}; {}, {settled} of {} provisions",
+        "{} — {}, {}; {settled} of {} provisions",
         spec.title,
         format_date(&spec.date),
         spec.nature.label(),
-        spec.kind.label(),
         scenario.issues.len()
     )
 }
+
+/// The picker's groups, in this order, each listing its documents by date (the model's order).
+const PICKER_GROUPS: [(DocumentKind, &str); 4] = [
+    (DocumentKind::Settlement, text::GROUP_SETTLEMENT),
+    (DocumentKind::Revision, text::GROUP_REVISION),
+    (DocumentKind::Combination, text::GROUP_COMBINATION),
+    (DocumentKind::Partial, text::GROUP_PARTIAL),
+];
 
 #[derive(Clone, PartialEq)]
 enum ShareStatus {
@@ -130,7 +136,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { if showing { text::SHOWING } else { text::STARTED_FROM } }{ " " }
                     <strong>{ &document.title }</strong>
                     { format!(" ({}, {}, {}).{relation} ", format_date(&document.date), document.nature.label(), document.kind.label()) }
-                    <CitedText scenario={scenario.clone()} text={document.summary.clone()} />
+                    { cited_text(scenario, &document.summary) }
                 </p>
                 if !props.applied.is_empty() {
                     <p>{ format!("{} {}.", text::APPLIED_ON_TOP, props.applied.iter().map(|&part| scenario.documents[part].title.as_str()).collect::<Vec<_>>().join(", ")) }</p>
@@ -163,10 +169,14 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <label for="preset">{ text::PRESET_LABEL }</label>
                     <select id="preset" ref={select} {onchange}>
                         <option value="custom" selected={current.is_none()} disabled=true>{ text::PRESET_CUSTOM }</option>
-                        { for (0..scenario.documents.len()).map(|index| html! {
-                            <option value={index.to_string()} selected={*current == Some(index)}>
-                                { picker_label(scenario, index) }
-                            </option>
+                        { for PICKER_GROUPS.iter().map(|&(kind, group)| html! {
+                            <optgroup label={group}>
+                                { for (0..scenario.documents.len()).filter(|&index| scenario.documents[index].kind == kind).map(|index| html! {
+                                    <option value={index.to_string()} selected={*current == Some(index)}>
+                                        { picker_label(scenario, index) }
+                                    </option>
+                                }) }
+                            </optgroup>
                         }) }
                     </select>
                 </div>

@@ -10,8 +10,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::disclosure::use_opened;
-use crate::components::sources::caution;
-use crate::components::sources::{CitedText, SourceLinks};
+use crate::components::sources::{SourceLinks, caution, cited_text};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -132,7 +131,7 @@ fn provenance_note(
                         { format!("{} {} ", spec_document.title, text::WHAT_SAYS_SUFFIX) }
                         <strong>{ label }</strong>
                         if !position.note.is_empty() {
-                            { " — " }<CitedText scenario={scenario.clone()} text={position.note.clone()} />
+                            { " — " }{ cited_text(scenario, &position.note) }
                         }
                         { " " }
                         <SourceLinks scenario={scenario.clone()} sources={position.sources.clone()} />
@@ -195,7 +194,7 @@ fn comparison_body(scenario: &ScenarioRef, issue: usize) -> Html {
                                 <th scope="row">{ &row.aspect }</th>
                                 { for row.cells.iter().map(|cell| html! {
                                     <td>
-                                        <CitedText scenario={scenario.clone()} text={cell.text.clone()} />
+                                        { cited_text(scenario, &cell.text) }
                                         { " " }
                                         <SourceLinks scenario={scenario.clone()} sources={cell.sources.clone()} compact=true />
                                     </td>
@@ -272,7 +271,7 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
     html! {
         <fieldset id={dom_id.clone()} class={classes!("issue", highlight)} tabindex="-1">
             <legend>{ &spec.label }</legend>
-            <p class="issue-description"><CitedText scenario={scenario.clone()} text={spec.description.clone()} /></p>
+            <p class="issue-description">{ cited_text(scenario, &spec.description) }</p>
             { provenance_note(scenario, issue, props.choice, props.origin, props.base_document) }
             { control }
             { comparison_table(scenario, issue, comparison_opened, toggle_comparison) }
@@ -293,7 +292,7 @@ fn about_issue(scenario: &ScenarioRef, issue: usize) -> Html {
     html! {
         <>
             if let Some(notes) = &spec.notes {
-                <p><CitedText scenario={scenario.clone()} text={notes.clone()} /></p>
+                <p>{ cited_text(scenario, notes) }</p>
             }
             <dl class="option-meanings">
                 { for spec.options.iter().enumerate().map(|(option, spec_option)| {
@@ -302,13 +301,13 @@ fn about_issue(scenario: &ScenarioRef, issue: usize) -> Html {
                         <>
                             <dt>{ &spec_option.label }</dt>
                             <dd>
-                                <CitedText scenario={scenario.clone()} text={spec_option.meaning.clone()} />
+                                { cited_text(scenario, &spec_option.meaning) }
                                 <br />
                                 <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</span>
                                 <br />
                                 <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
                                 { format!(" {} — ", value_summary(scenario, issue, option)) }
-                                <CitedText scenario={scenario.clone()} text={scenario.assumptions.values[issue][option].rationale.clone()} />
+                                { cited_text(scenario, &scenario.assumptions.values[issue][option].rationale) }
                             </dd>
                         </>
                     }

@@ -136,17 +136,9 @@ pub fn caution(scenario: &ScenarioRef, sources: &[usize], caution: &str) -> Html
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CitedTextProps {
-    pub scenario: ScenarioRef,
-    pub text: AttrValue,
-}
-
-/// Text whose inline `[key]` citations are shown as outlet links with their class.
-#[component]
-pub fn CitedText(props: &CitedTextProps) -> Html {
-    let scenario = &props.scenario;
-    let text = props.text.as_str();
+/// Text whose inline `[key]` citations are shown as outlet links with their class. A function,
+/// not a component: its callers render once per change of their own text.
+pub fn cited_text(scenario: &ScenarioRef, text: &str) -> Html {
     let mut parts: Vec<Html> = Vec::new();
     let mut rest = 0;
     for group in citation_groups(text) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PARTIES, axe, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, start, waitReady } from './harness.mjs';
+import { DIST, PARTIES, axe, cli, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, start, waitReady } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -199,6 +199,32 @@ describe('links', () => {
     await page.goForward();
     await page.waitForFunction((link) => location.hash === '#' + link, plan20Link);
     assert.equal(await page.inputValue('#preset'), plan20);
+    await context.close();
+  });
+
+  test('the picker groups the plans by kind, each group by date, with dates as people write them', async () => {
+    const { page, context, problems } = await harness.open('');
+    const presets = JSON.parse(cli(['presets', '--json']));
+    const groups = await page.evaluate(() => [...document.querySelectorAll('#preset optgroup')].map((group) => ({
+      label: group.label,
+      options: [...group.querySelectorAll('option')].map((option) => ({ value: Number(option.value), text: option.textContent.trim() })),
+    })));
+    const kinds = { 'Whole settlement texts': 'settlement', 'Revisions of a text': 'revision', 'Texts combined': 'combination', 'Partial texts (a few provisions)': 'partial' };
+    assert.deepEqual(groups.map((group) => group.label), Object.keys(kinds));
+    assert.equal(groups.flatMap((group) => group.options).length, presets.length, 'every plan once');
+    for (const group of groups) {
+      // By date: a text dated by a span ("2025-09/2026-02") counts at its end.
+      const ends = group.options.map((option) => presets[option.value].date.split('/').pop());
+      assert.deepEqual(ends, [...ends].sort(), `${group.label} by date`);
+      for (const option of group.options) {
+        const preset = presets[option.value];
+        assert.equal(preset.kind, kinds[group.label], preset.id);
+        assert.ok(option.text.startsWith(`${preset.title} — `), option.text);
+        // "20 Nov 2025", "Apr 2025", "2022": never "2025-11-20".
+        assert.doesNotMatch(option.text, /\d{4}-\d{2}/, option.text);
+      }
+    }
+    assertClean(problems);
     await context.close();
   });
 
