@@ -2,7 +2,7 @@
 //! browser.rs and the core's codec only), computes the scores during render and lays out the
 //! page. `<Root/>` (loader.rs) mounts it once the model a link names is loaded.
 
-use scoring::{Decoded, decode, encode, link_model};
+use scoring::{Decoded, decode, link_model};
 use yew::prelude::*;
 
 use crate::browser;
@@ -44,9 +44,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let scenario = state.scenario.clone();
         let package = state.package.clone();
+        let from = state.base_document;
         use_effect_with(props.push, move |push| {
             if *push {
-                browser::write_fragment(&encode(&scenario, &package), true);
+                browser::write_fragment(&scenario.link(&package, from), true);
             }
         });
     }
@@ -55,10 +56,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let scenario = state.scenario.clone();
         let package = state.package.clone();
+        let from = state.base_document;
         let url_write = state.url_write;
         use_effect_with(state.revision, move |_| match url_write {
-            UrlWrite::Replace => browser::write_fragment(&encode(&scenario, &package), false),
-            UrlWrite::Push => browser::write_fragment(&encode(&scenario, &package), true),
+            UrlWrite::Replace => browser::write_fragment(&scenario.link(&package, from), false),
+            UrlWrite::Push => browser::write_fragment(&scenario.link(&package, from), true),
             UrlWrite::None => {}
         });
     }

@@ -71,6 +71,24 @@ impl ScenarioRef {
             .position(|resolved| resolved.package == *package)
     }
 
+    /// How a link's package is seen: the document whose package it is; else, when the link
+    /// names the document it started from (`from=`), that document with the changes chosen;
+    /// else every provision chosen.
+    pub fn opened(&self, package: &Package, from: Option<usize>) -> (Option<usize>, Provenance) {
+        match (self.matching(package), from) {
+            (None, Some(document)) if document < self.resolved.len() => (
+                Some(document),
+                self.scenario.changed_from(document, package),
+            ),
+            _ => self.provenance_of(package),
+        }
+    }
+
+    /// The canonical link of `package`, naming `from` when the package is changed from it.
+    pub fn link(&self, package: &Package, from: Option<usize>) -> String {
+        scoring::encode_from(self, package, from)
+    }
+
     /// `Scenario::provenance_of`, from the cache.
     pub fn provenance_of(&self, package: &Package) -> (Option<usize>, Provenance) {
         match self.matching(package) {
@@ -182,7 +200,7 @@ impl AppState {
     /// As [`AppState::open`], with the scenario's caches already built.
     pub fn open_with(scenario: ScenarioRef, decoded: Decoded) -> AppState {
         let scenario = scenario.edited(&decoded.edits);
-        let (base_document, provenance) = scenario.provenance_of(&decoded.package);
+        let (base_document, provenance) = scenario.opened(&decoded.package, decoded.from);
         AppState {
             previous: decoded.package.clone(),
             package: decoded.package,
@@ -348,7 +366,7 @@ impl Reducible for AppState {
                 }
             }
             Action::OpenLink { decoded } => {
-                let (base_document, provenance) = scenario.provenance_of(&decoded.package);
+                let (base_document, provenance) = scenario.opened(&decoded.package, decoded.from);
                 let mut next = self.with_package(decoded.package, UrlWrite::None, true);
                 next.scenario = scenario.edited(&decoded.edits);
                 next.announcement = announcement(&next.scenario, &next.package);

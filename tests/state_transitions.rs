@@ -285,3 +285,37 @@ fn a_value_explanation_opens_and_closes() {
         .reduce(Action::ExplainValue { party: Some(9) });
     assert!(Rc::ptr_eq(&out_of_range, &state));
 }
+
+#[test]
+fn a_link_made_after_changing_a_plan_reopens_as_that_plan_with_its_changes() {
+    let state = opened("");
+    let plan20 = state
+        .scenario
+        .document_index("plan20_dec2025")
+        .expect("preset");
+    let loaded = state.reduce(Action::LoadPreset { document: plan20 });
+    let donetsk = issue(&loaded, "territory_donetsk");
+    let option = (0..loaded.scenario.issues[donetsk].options.len())
+        .find(|&option| loaded.package.choice(donetsk) != Choice::Option(option))
+        .expect("another option");
+    let changed = loaded.reduce(Action::ChooseOption {
+        issue: donetsk,
+        option,
+    });
+    // The link the page writes names the plan; opened afresh, it is the plan with one change.
+    let link = changed
+        .scenario
+        .link(&changed.package, changed.base_document);
+    assert!(link.contains("&from=plan20_dec2025"), "{link}");
+    let reopened = opened(&link);
+    assert_eq!(reopened.base_document, Some(plan20));
+    assert_eq!(reopened.package, changed.package);
+    assert_eq!(reopened.origins, changed.origins);
+    assert_eq!(
+        reopened.origins[donetsk],
+        scoring::provenance::Origin::Chosen
+    );
+    // Without the part, the same package is a custom one.
+    let plain = opened(&scoring::encode(&changed.scenario, &changed.package));
+    assert_eq!(plain.base_document, None);
+}

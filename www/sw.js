@@ -11,7 +11,8 @@
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
 const CACHE = `peace-plan-sandbox-${BUILD}`;
-const HASHED = /[-.][0-9a-f]{16}(_bg)?\.(js|wasm|css|bin)$/;
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, or fewer (1 in 16).
+const HASHED = /[-.][0-9a-f]{8,16}(_bg)?\.(js|wasm|css|bin)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -455,6 +455,7 @@ fn resolve(
         return Ok(Decoded {
             package: scenario.document_package(document),
             edits: scoring::Edits::none(),
+            from: None,
             problems: Vec::new(),
         });
     }

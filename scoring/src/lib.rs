@@ -24,4 +24,6 @@ pub use model::{
     RedLine, Role, Scale, Scenario, ScenarioError, Source, SourceClass, Stance, Theme,
 };
 pub use score::{Balance, Choice, ChoiceError, Package, PartyScore, Scores, Spread};
-pub use share::{Decoded, LinkModel, Problem, decode, encode, encode_with, link_model};
+pub use share::{
+    Decoded, LinkModel, Problem, decode, encode, encode_from, encode_with, link_model,
+};

@@ -121,6 +121,25 @@ impl Scenario {
         }
     }
 
+    /// The provenance of `package` changed from document `document` (a link's `from=`): where
+    /// it keeps the document's choice, the document's origin; elsewhere, chosen.
+    pub fn changed_from(&self, document: usize, package: &Package) -> Provenance {
+        let base = self.resolve(document);
+        let origins = (0..self.issues.len())
+            .map(|issue| {
+                if base.package.choice(issue) == package.choice(issue) {
+                    base.origins[issue]
+                } else {
+                    Origin::Chosen
+                }
+            })
+            .collect();
+        Provenance {
+            package: package.clone(),
+            origins,
+        }
+    }
+
     /// The provenance of a package opened from a link: the first document whose package it is,
     /// else every provision chosen.
     pub fn provenance_of(&self, package: &Package) -> (Option<usize>, Provenance) {

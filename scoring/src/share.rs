@@ -20,6 +20,8 @@ pub const MAX_PARTS: usize = 64;
 
 /// The part that names the model.
 pub const MODEL_KEY: &str = "m";
+/// The link part naming the document a changed package started from (`from=<document id>`).
+pub const FROM_KEY: &str = "from";
 
 /// The v1 defaults, frozen: a v1 link that omits an issue means this option, whatever the
 /// scenario's presets say today. They are the US 28-point plan of 20 Nov 2025 as encoded when v1
@@ -65,6 +67,8 @@ pub struct Decoded {
     pub package: Package,
     /// The reader's edits to the model's assumptions the link carries (none for most links).
     pub edits: Edits,
+    /// The document the package started from, when the link names one (`from=`).
+    pub from: Option<usize>,
     /// In the order met; empty for a clean link.
     pub problems: Vec<Problem>,
 }
@@ -119,8 +123,33 @@ pub fn encode(scenario: &Scenario, package: &Package) -> String {
 /// [`encode`] with `edits` to the assumptions after the issue settings (see
 /// `docs/link-format.md`), whatever edits `scenario` carries.
 pub fn encode_with(scenario: &Scenario, package: &Package, edits: &Edits) -> String {
+    encode_link(scenario, package, None, edits)
+}
+
+/// [`encode`] for a package changed from document `from`: the link also names that document
+/// (`from=<id>`, after the issue settings), so that it opens as "that document, with these
+/// changes". Canonical: the part is written only when the package is no document's own (a
+/// package that is a document's reads as that document anyway).
+pub fn encode_from(scenario: &Scenario, package: &Package, from: Option<usize>) -> String {
+    let from = from.filter(|&document| {
+        document < scenario.documents.len()
+            && (0..scenario.documents.len())
+                .all(|other| scenario.document_package(other) != *package)
+    });
+    encode_link(scenario, package, from, scenario.edits())
+}
+
+fn encode_link(
+    scenario: &Scenario,
+    package: &Package,
+    from: Option<usize>,
+    edits: &Edits,
+) -> String {
     let mut link = format!("v={CURRENT_VERSION}&{MODEL_KEY}={}", scenario.meta.version);
     write_differences(scenario, package, &scenario.opening_package(), &mut link);
+    if let Some(document) = from {
+        link.push_str(&format!("&{FROM_KEY}={}", scenario.documents[document].id));
+    }
     edits::write_parts(scenario, edits, &mut link);
     link
 }
@@ -273,10 +302,13 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     }
     let mut package = scenario.opening_package();
     let mut edits = Edits::none();
+    let mut from = None;
+    let mut from_seen = false;
     if body.is_empty() {
         return Decoded {
             package,
             edits,
+            from,
             problems,
         };
     }
@@ -386,6 +418,31 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             model_seen = true;
             continue;
         }
+        if key == FROM_KEY {
+            if from_seen {
+                problems.push(Problem {
+                    issue: None,
+                    message: "The plan the package started from appears more than once; the first one was used."
+                        .to_string(),
+                });
+            } else {
+                from = scenario
+                    .documents
+                    .iter()
+                    .position(|document| document.id == value);
+                if from.is_none() {
+                    problems.push(Problem {
+                        issue: None,
+                        message: format!(
+                            "Unknown plan “{}” (the plan the package started from) was ignored.",
+                            quote(value)
+                        ),
+                    });
+                }
+            }
+            from_seen = true;
+            continue;
+        }
         let Some(issue) = scenario.issue_index(key) else {
             problems.push(Problem {
                 issue: None,
@@ -419,6 +476,7 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     Decoded {
         package,
         edits,
+        from,
         problems,
     }
 }

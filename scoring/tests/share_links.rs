@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use scoring::share::{MAX_LINK_BYTES, V1_DEFAULTS};
-use scoring::{Choice, Package, Scenario, decode, encode};
+use scoring::{Choice, Package, Scenario, decode, encode, encode_from};
 
 fn scenario() -> Scenario {
     Scenario::builtin().expect("built-in scenario is valid")
@@ -75,6 +75,28 @@ proptest! {
         prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
         prop_assert_eq!(&again.package, &decoded.package);
         prop_assert_eq!(encode(&scenario, &again.package), canonical);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+    /// A package changed from a document names it (`from=`), unless the package is a document's
+    /// own; the link reads back to the same package and document, and is canonical.
+    #[test]
+    fn links_remember_the_document_they_started_from(package in package_strategy(&scenario()), document in 0usize..27) {
+        let scenario = scenario();
+        let document = document % scenario.documents.len();
+        let link = encode_from(&scenario, &package, Some(document));
+        let decoded = decode(&scenario, &link);
+        prop_assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+        prop_assert_eq!(&decoded.package, &package);
+        let own = (0..scenario.documents.len()).any(|other| scenario.document_package(other) == package);
+        prop_assert_eq!(decoded.from, (!own).then_some(document));
+        prop_assert_eq!(link.contains("&from="), !own);
+        prop_assert_eq!(encode_from(&scenario, &decoded.package, decoded.from), link.clone());
+        // Without a document, the link is the plain one.
+        prop_assert_eq!(encode_from(&scenario, &package, None), encode(&scenario, &package));
     }
 }
 
@@ -282,5 +304,58 @@ fn hostile_text_is_never_echoed_raw() {
             .problems
             .iter()
             .all(|problem| problem.message.len() < 300)
+    );
+}
+
+#[test]
+fn the_document_a_package_started_from_is_read_leniently() {
+    let scenario = scenario();
+    let geneva = scenario
+        .documents
+        .iter()
+        .position(|d| d.id == "geneva_nov2025")
+        .unwrap();
+    let model = &scenario.meta.version;
+    // One change from the Geneva revision.
+    let base = scenario.document_package(geneva);
+    let changed = scenario.with_option(&base, 0, 0).unwrap();
+    let link = encode_from(&scenario, &changed, Some(geneva));
+    assert!(link.ends_with("&from=geneva_nov2025"), "{link}");
+    assert_eq!(decode(&scenario, &link).from, Some(geneva));
+
+    // Unknown, repeated or hostile values: a problem each, and the rest of the link is kept.
+    let unknown = decode(
+        &scenario,
+        &format!("v=2&m={model}&army_cap=no_cap&from=no_such_plan"),
+    );
+    assert_eq!(unknown.from, None);
+    assert_eq!(unknown.problems.len(), 1);
+    assert!(
+        unknown.problems[0]
+            .message
+            .starts_with("Unknown plan “no_such_plan”"),
+        "{:?}",
+        unknown.problems
+    );
+    assert_eq!(
+        unknown.package,
+        decode(&scenario, &format!("v=2&m={model}&army_cap=no_cap")).package
+    );
+    let twice = decode(
+        &scenario,
+        &format!("v=2&m={model}&army_cap=no_cap&from=geneva_nov2025&from=us28_nov2025"),
+    );
+    assert_eq!(twice.from, Some(geneva));
+    assert_eq!(twice.problems.len(), 1);
+    let hostile = decode(
+        &scenario,
+        &format!("v=2&m={model}&from=<script>alert(1)</script>"),
+    );
+    assert_eq!(hostile.from, None);
+    assert!(!hostile.problems[0].message.contains('<'));
+    // A document's own package needs no `from=`: it reads as that document.
+    assert_eq!(
+        encode_from(&scenario, &base, Some(0)),
+        encode(&scenario, &base)
     );
 }

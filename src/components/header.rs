@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::analysis::QrDrawn;
+use crate::components::analysis::suggestions::changes_list;
 use crate::components::qr::{qr_dialog, use_qr};
 use crate::components::sources::{SourceLinks, caution, cited_text, format_date};
 use crate::state::{Action, AppState, ScenarioRef};
@@ -82,7 +83,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     });
 
-    let link = scoring::encode(scenario, &props.package);
+    let link = scenario.link(&props.package, props.base_document);
     let qr = use_qr();
     let onclick = {
         let status = status.clone();
@@ -107,6 +108,25 @@ pub fn Header(props: &HeaderProps) -> Html {
         });
     }
 
+    // What changed from the document the package started from, provision by provision.
+    let changes: Vec<usize> = props.base_document.map_or_else(Vec::new, |index| {
+        let base = scenario.document_package(index);
+        (0..scenario.issues.len())
+            .filter(|&issue| base.choice(issue) != props.package.choice(issue))
+            .collect()
+    });
+    let changes_words = |index: usize| {
+        format!(
+            "{}, {} {}",
+            scenario.documents[index].title,
+            changes.len(),
+            if changes.len() == 1 {
+                text::CHANGE
+            } else {
+                text::CHANGES
+            }
+        )
+    };
     let based_on = props.base_document.map(|index| {
         let document = &scenario.documents[index];
         let showing = *current == props.base_document && props.applied.is_empty();
@@ -138,6 +158,12 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { format!(" ({}, {}, {}).{relation} ", format_date(&document.date), document.nature.label(), document.kind.label()) }
                     { cited_text(scenario, &document.summary) }
                 </p>
+                if current.is_none() && !changes.is_empty() {
+                    <div data-testid="changes-from">
+                        <p>{ format!("{}:", changes_words(index)) }</p>
+                        { changes_list(scenario, &scenario.document_package(index), &props.package, &changes) }
+                    </div>
+                }
                 if !props.applied.is_empty() {
                     <p>{ format!("{} {}.", text::APPLIED_ON_TOP, props.applied.iter().map(|&part| scenario.documents[part].title.as_str()).collect::<Vec<_>>().join(", ")) }</p>
                 }
@@ -168,7 +194,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <div class="preset">
                     <label for="preset">{ text::PRESET_LABEL }</label>
                     <select id="preset" ref={select} {onchange}>
-                        <option value="custom" selected={current.is_none()} disabled=true>{ text::PRESET_CUSTOM }</option>
+                        <option value="custom" selected={current.is_none()} disabled=true>
+                            { props.base_document.filter(|_| current.is_none() && !changes.is_empty()).map_or_else(|| text::PRESET_CUSTOM.to_string(), changes_words) }
+                        </option>
                         { for PICKER_GROUPS.iter().map(|&(kind, group)| html! {
                             <optgroup label={group}>
                                 { for (0..scenario.documents.len()).filter(|&index| scenario.documents[index].kind == kind).map(|index| html! {

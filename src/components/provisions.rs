@@ -242,6 +242,22 @@ fn taken_by(scenario: &scoring::Scenario, issue: usize, option: usize) -> Vec<St
 pub fn IssueControl(props: &IssueControlProps) -> Html {
     let (about_opened, toggle_about) = use_opened();
     let (comparison_opened, toggle_comparison) = use_opened();
+    // The select of a long ladder (`ladder_select`), kept at the package's option: a browser
+    // keeps a select's own value when only the `selected` attributes change.
+    let select_node = use_node_ref();
+    let typed_error = use_state(|| None::<String>);
+    {
+        let node = select_node.clone();
+        let selected = match props.choice {
+            Choice::Option(option) => Some(option),
+            Choice::Amount(_) => None,
+        };
+        use_effect_with(selected, move |selected| {
+            if let Some(option) = selected {
+                browser::set_select_value(&node, &option.to_string());
+            }
+        });
+    }
     let scenario = &props.scenario;
     let issue = props.issue;
     let spec = &scenario.issues[issue];
@@ -255,9 +271,9 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
     });
 
     let control = if spec.scale.is_some() {
-        html! { <NumericControl scenario={scenario.clone()} {issue} choice={props.choice} dispatch={props.dispatch.clone()} /> }
+        numeric_control(props, &typed_error)
     } else if spec.options.len() > LONGEST_RADIO_LADDER {
-        html! { <LadderSelect scenario={scenario.clone()} {issue} choice={props.choice} dispatch={props.dispatch.clone()} /> }
+        ladder_select(props, &select_node)
     } else {
         radio_options(
             scenario,
@@ -365,8 +381,10 @@ fn radio_options(
 }
 
 /// A long ladder as a native select, kept in step with the state through a node ref.
-#[component]
-pub fn LadderSelect(props: &ControlProps) -> Html {
+/// A long ladder as a native select. A function over the issue control's hook (`node`, which
+/// keeps the select's value in step), not a component: a component costs the page's wasm about
+/// 2 KiB of Yew's generic code.
+fn ladder_select(props: &IssueControlProps, node: &NodeRef) -> Html {
     let scenario = &props.scenario;
     let issue = props.issue;
     let spec = &scenario.issues[issue];
@@ -382,22 +400,13 @@ pub fn LadderSelect(props: &ControlProps) -> Html {
         Choice::Option(option) => Some(option),
         Choice::Amount(_) => None,
     };
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(selected, move |selected| {
-            if let Some(option) = selected {
-                browser::set_select_value(&node, &option.to_string());
-            }
-        });
-    }
     let documents = selected
         .map(|option| taken_by(scenario, issue, option))
         .unwrap_or_default();
     html! {
         <div class="select-control">
             <label for={select_id.clone()} class="visually-hidden">{ &spec.label }</label>
-            <select id={select_id} ref={node} {onchange}>
+            <select id={select_id} ref={node.clone()} {onchange}>
                 { for spec.options.iter().enumerate().map(|(option, spec_option)| html! {
                     <option value={option.to_string()} selected={selected == Some(option)}>{ &spec_option.label }</option>
                 }) }
@@ -405,15 +414,6 @@ pub fn LadderSelect(props: &ControlProps) -> Html {
             <p class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</p>
         </div>
     }
-}
-
-/// Props of the controls of one issue: `LadderSelect` and `NumericControl`.
-#[derive(Properties, PartialEq)]
-pub struct ControlProps {
-    pub scenario: ScenarioRef,
-    pub issue: usize,
-    pub choice: Choice,
-    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// A callback that sets `issue` to the amount in the event's input element.
@@ -443,13 +443,17 @@ fn amount_callback<E: AsRef<web_sys::Event> + 'static>(
 
 /// Off-scale options as radios, then the scale: a range input, a number input that accepts
 /// typed values, and the documented reference points as buttons labelled by their documents.
-#[component]
-pub fn NumericControl(props: &ControlProps) -> Html {
+/// A numeric issue: its off-scale options, a range and a number input. A function over the
+/// issue control's hook (`typed_error`: what the number field refused), not a component.
+fn numeric_control(
+    props: &IssueControlProps,
+    typed_error: &UseStateHandle<Option<String>>,
+) -> Html {
     let scenario = &props.scenario;
     let issue = props.issue;
     let spec = &scenario.issues[issue];
     let scale = spec.scale.as_ref().expect("numeric issues have a scale");
-    let typed_error = use_state(|| None::<String>);
+    let typed_error = typed_error.clone();
     let amount = scenario.amount_of(issue, props.choice);
     let on_scale = amount.is_some();
     // Off the scale, the slider rests at the last documented amount so that one click moves it.

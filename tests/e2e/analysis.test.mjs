@@ -3,7 +3,7 @@
 // numbers, the frontier chart has its data table, and the robustness bands match the CLI.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axe, cli, cliNumbers, fragment, link, pageNumbers, start } from './harness.mjs';
+import { axe, changed, cli, cliNumbers, fragment, packageOnly, pageNumbers, start } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -29,7 +29,7 @@ describe('analysis', () => {
       return document.querySelector('[data-testid="analysis-status"]').textContent;
     });
     assert.match(status, /Updating the analysis/);
-    assert.equal(await fragment(page), link('territory_donetsk=hold_current_line'));
+    assert.equal(await fragment(page), changed('territory_donetsk=hold_current_line'));
     await analysisReady(page);
     assert.equal(await page.getAttribute('#analysis', 'aria-busy'), 'false');
     assert.deepEqual(problems.consoleErrors, []);
@@ -60,7 +60,7 @@ describe('analysis', () => {
       const card = page.locator(`[data-testid="suggestion-${id}"]`);
       const hashBefore = await page.evaluate(() => location.hash);
       await card.locator('button.apply').click();
-      assert.equal('#' + (await fragment(page)), expected.link, id);
+      assert.equal('#' + packageOnly(await fragment(page)), expected.link, id);
       assert.deepEqual(await pageNumbers(page), cliNumbers(expected.link), id);
       await page.goBack();
       await page.waitForFunction((hash) => location.hash === hash, hashBefore);
@@ -70,7 +70,7 @@ describe('analysis', () => {
     // The reference packages apply the same way.
     await page.locator('[data-testid="suggestion-nash"] button.apply').click();
     const nash = report.references[0].nash.link;
-    assert.equal('#' + (await fragment(page)), nash);
+    assert.equal('#' + packageOnly(await fragment(page)), nash);
     assert.deepEqual(await pageNumbers(page), cliNumbers(nash));
     await context.close();
   });

@@ -4,7 +4,7 @@
 // with the command-line tool's for the same link, so every engine shows the same results.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DIST, PARTIES, cli, cliNumbers, link } from './harness.mjs';
+import { DIST, PARTIES, changed, cli, cliNumbers, link } from './harness.mjs';
 import { ENGINES, launch, missing, probeScript } from './engines.mjs';
 import { serve } from './serve.mjs';
 
@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
       const session = await open();
       const before = await session.evaluate(read);
       await session.click('label[for="option-territory_donetsk-hold_current_line"]');
-      toggled = link('territory_donetsk=hold_current_line');
+      toggled = changed('territory_donetsk=hold_current_line');
       await session.waitFor((hash) => location.hash === '#' + hash, toggled);
       const after = await session.evaluate(read);
       assert.notDeepEqual(after.numbers, before.numbers);
@@ -94,7 +94,7 @@ for (const engine of ENGINES) {
     });
 
     test(`[${engine}] the link round-trips in a fresh profile`, async () => {
-      const body = toggled ?? link('territory_donetsk=hold_current_line');
+      const body = toggled ?? changed('territory_donetsk=hold_current_line');
       const session = await open(body);
       const shown = await session.evaluate(read);
       assert.equal(shown.hash, body);
@@ -150,7 +150,7 @@ for (const engine of ENGINES) {
       else assert.equal(width, PHONE.width);
       await session.evaluate(() => document.querySelector('#issue-sanctions_relief').scrollIntoView());
       await session.click('label[for="option-sanctions_relief-phased_reintegration_g8"]');
-      const body = link('sanctions_relief=phased_reintegration_g8');
+      const body = changed('sanctions_relief=phased_reintegration_g8');
       await session.waitFor((hash) => location.hash === '#' + hash, body);
       const numbers = expected(body);
       const bar = await session.waitFor((want) => {

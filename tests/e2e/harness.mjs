@@ -166,6 +166,24 @@ export function link(rest = '') {
   return `v=2&m=${currentModel()}` + (rest ? `&${rest}` : '');
 }
 
+/** The document the model opens on (the opening page's package). */
+export function openingDocument() {
+  return JSON.parse(cli(['score', '--json'])).matches_document;
+}
+
+/**
+ * The link the page writes after changes made from the opening page: `link(rest)` naming the
+ * document the package started from (`from=`, docs/link-format.md).
+ */
+export function changed(rest) {
+  return `${link(rest)}&from=${openingDocument()}`;
+}
+
+/** A link without its `from=` part: the package alone, as the CLI's reports write it. */
+export function packageOnly(body) {
+  return body.replace(/&from=[a-z0-9_]+/, '');
+}
+
 /** The CLI's JSON report for `args` (after `score`). */
 export function cliReport(args) {
   return JSON.parse(cli(['score', ...args, '--json']));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { check, sri } from '../../scripts/integrity.mjs';
-import { DIST, cliNumbers, fragment, link, pageNumbers, start } from './harness.mjs';
+import { DIST, changed, cliNumbers, fragment, pageNumbers, start } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -105,7 +105,7 @@ describe('the browser refuses altered files', () => {
     assert.match(await page.textContent('[data-testid="analysis-status"]'), /unavailable/i);
     await page.click('label[for="option-territory_donetsk-hold_current_line"]');
     const body = await fragment(page);
-    assert.equal(body, link('territory_donetsk=hold_current_line'));
+    assert.equal(body, changed('territory_donetsk=hold_current_line'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
     await context.close();
   });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PARTIES, axe, cli, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, start, waitReady } from './harness.mjs';
+import { DIST, PARTIES, axe, changed, cli, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, start, waitReady } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -79,7 +79,7 @@ describe('toggles and sliders', () => {
     const after = await pageNumbers(page);
     assert.notDeepEqual(after, before);
     const link = await fragment(page);
-    assert.equal(link, linkOf('territory_donetsk=hold_current_line'));
+    assert.equal(link, changed('territory_donetsk=hold_current_line'));
     assert.deepEqual(after, cliNumbers('#' + link));
     // The issue that changed is marked.
     assert.match(await page.getAttribute('#issue-territory_donetsk', 'class'), /changed/);
@@ -94,12 +94,12 @@ describe('toggles and sliders', () => {
     await page.focus('#range-guarantee_duration');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    assert.equal(await fragment(page), linkOf('guarantee_duration=48'));
+    assert.equal(await fragment(page), changed('guarantee_duration=48'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + linkOf('guarantee_duration=48')));
     await page.fill('#number-army_cap', '700000');
     await page.press('#number-army_cap', 'Tab');
     const link = await fragment(page);
-    assert.equal(link, linkOf('army_cap=700000&guarantee_duration=48'));
+    assert.equal(link, changed('army_cap=700000&guarantee_duration=48'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + link));
     // A typed value out of range is refused with a message, and nothing changes.
     await page.fill('#number-army_cap', '5');
@@ -108,7 +108,7 @@ describe('toggles and sliders', () => {
     assert.equal(await fragment(page), link);
     // A documented reference point is one click.
     await page.click('#issue-army_cap button.ref >> text=800,000 troops');
-    assert.equal(await fragment(page), linkOf('army_cap=cap_800k_peacetime&guarantee_duration=48'));
+    assert.equal(await fragment(page), changed('army_cap=cap_800k_peacetime&guarantee_duration=48'));
     assertClean(problems);
     await context.close();
   });
@@ -119,7 +119,7 @@ describe('toggles and sliders', () => {
       [...document.querySelectorAll('#select-nato_membership option')].findIndex((o) => o.textContent === 'Permanent neutrality'),
     );
     await page.selectOption('#select-nato_membership', String(index));
-    assert.equal(await fragment(page), linkOf('nato_membership=permanent_neutrality'));
+    assert.equal(await fragment(page), changed('nato_membership=permanent_neutrality'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + linkOf('nato_membership=permanent_neutrality')));
     await context.close();
   });
@@ -138,7 +138,7 @@ describe('toggles and sliders', () => {
       range.value = '50';
       range.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    assert.equal(await fragment(page), linkOf('amnesty_accountability=accountability&elections_timing=50'));
+    assert.equal(await fragment(page), changed('amnesty_accountability=accountability&elections_timing=50'));
     assert.equal((await announcement()).trim(), first);
     await page.evaluate(() => document.querySelector('#range-elections_timing').dispatchEvent(new Event('change', { bubbles: true })));
     assert.notEqual((await announcement()).trim(), first);
@@ -169,7 +169,7 @@ describe('links', () => {
     await page.click('#share');
     await page.waitForSelector('.share-status >> text=Link copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, harness.url + '#' + linkOf('foreign_troops=reassurance_force_after_ceasefire&guarantee_duration=25'));
+    assert.equal(copied, harness.url + '#' + changed('foreign_troops=reassurance_force_after_ceasefire&guarantee_duration=25'));
     const fresh = await harness.browser.newContext();
     const other = await fresh.newPage();
     await other.goto(copied);
@@ -200,6 +200,32 @@ describe('links', () => {
     await page.waitForFunction((link) => location.hash === '#' + link, plan20Link);
     assert.equal(await page.inputValue('#preset'), plan20);
     await context.close();
+  });
+
+  test('a link made after changing a plan opens as that plan with its changes, not as a custom package', async () => {
+    const { page, context, problems } = await harness.open('');
+    const plan20 = await page.evaluate(() => [...document.querySelectorAll('#preset option')].find((o) => o.textContent.trim().startsWith('20-point framework')).value);
+    await page.selectOption('#preset', plan20);
+    await fragment(page);
+    const fieldset = page.locator('fieldset.issue:has(input[type=radio]:not(:checked))').first();
+    const label = (await fieldset.locator('legend').textContent()).trim();
+    await fieldset.locator('input[type=radio]:not(:checked)').first().check();
+    const body = await fragment(page);
+    assert.match(body, /&from=plan20_dec2025/);
+    await context.close();
+
+    const fresh = await harness.open('#' + body);
+    const shown = await fresh.page.evaluate(() => document.querySelector('#preset').selectedOptions[0].textContent.trim());
+    assert.equal(shown, '20-point framework, 1 change');
+    const changes = await fresh.page.textContent('[data-testid="changes-from"]');
+    assert.match(changes, /^20-point framework, 1 change:/);
+    assert.ok(changes.includes(label) && changes.includes('→'), changes);
+    assert.match(await fresh.page.textContent('[data-testid="based-on"]'), /Started from: 20-point framework/);
+    assert.deepEqual(await pageNumbers(fresh.page), cliNumbers('#' + body));
+    assert.equal(await fragment(fresh.page), body, 'the link is kept as it was');
+    assertClean(problems);
+    assertClean(fresh.problems);
+    await fresh.context.close();
   });
 
   test('the picker groups the plans by kind, each group by date, with dates as people write them', async () => {
@@ -304,7 +330,7 @@ describe('keyboard', () => {
     await page.focus('#option-territory_donetsk-withdraw_dmz_recognised_russian');
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.isChecked('#option-territory_donetsk-full_withdrawal_russian_control'), true);
-    assert.equal(await fragment(page), linkOf('territory_donetsk=full_withdrawal_russian_control'));
+    assert.equal(await fragment(page), changed('territory_donetsk=full_withdrawal_russian_control'));
     // Select.
     await page.focus('#select-guarantee_strength');
     await page.keyboard.press('ArrowDown');

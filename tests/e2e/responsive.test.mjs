@@ -3,7 +3,7 @@
 // worker cannot load, and the phone's bottom bar that keeps the balance in view.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axe, cli, cliNumbers, fragment, link, pageNumbers, start, waitReady } from './harness.mjs';
+import { axe, changed, cli, cliNumbers, fragment, packageOnly, pageNumbers, start, waitReady } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -81,7 +81,7 @@ describe('analysis worker', () => {
     const report = JSON.parse(cli(['analyze', '#' + body, '--json', '--samples', '100']));
     const card = page.locator('[data-testid="suggestion-nearest"]');
     await card.locator('button.apply').click();
-    assert.equal('#' + (await fragment(page)), report.nearest_acceptable.link);
+    assert.equal('#' + packageOnly(await fragment(page)), report.nearest_acceptable.link);
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
   });
@@ -99,7 +99,7 @@ describe('analysis worker', () => {
     assert.match(await page.textContent('[data-testid="analysis-status"]'), /unavailable/i);
     await page.click('label[for="option-territory_donetsk-hold_current_line"]');
     const body = await fragment(page);
-    assert.equal(body, link('territory_donetsk=hold_current_line'));
+    assert.equal(body, changed('territory_donetsk=hold_current_line'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
     blocked = false;
     await page.click('[data-testid="analysis-failure"] button');

@@ -22,7 +22,8 @@ const TYPES = {
 };
 
 /** Files whose name carries a hash of their content never change: cache them for a year. */
-const HASHED = /[-.][0-9a-f]{16}(_bg)?\.(js|wasm|css|bin)$/;
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, or fewer (1 in 16).
+const HASHED = /[-.][0-9a-f]{8,16}(_bg)?\.(js|wasm|css|bin)$/;
 
 const isFile = async (path) => (await stat(path).catch(() => null))?.isFile() ?? false;
 

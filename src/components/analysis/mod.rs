@@ -6,7 +6,7 @@
 
 mod frontier;
 mod robustness;
-mod suggestions;
+pub mod suggestions;
 mod warnings;
 
 use std::cell::RefCell;

@@ -58,14 +58,7 @@ fn suggestion_card(
             } else {
                 <details class="changes-details" open={changes.len() <= 4}>
                     <summary>{ format!("{} provision{} change", changes.len(), if changes.len() == 1 { "" } else { "s" }) }</summary>
-                    <ul class="changes">
-                        { for changes.iter().map(|&issue| html! {
-                            <li>
-                                <strong>{ &scenario.issues[issue].label }</strong>
-                                { format!(": {} → {}", describe_choice(scenario, issue, base.choice(issue)), describe_choice(scenario, issue, suggestion.package.choice(issue))) }
-                            </li>
-                        }) }
-                    </ul>
+                    { changes_list(scenario, base, &suggestion.package, &changes) }
                 </details>
             }
             <p class="suggestion-scores">
@@ -77,6 +70,26 @@ fn suggestion_card(
                 <button type="button" class="button-secondary apply" disabled={stale} {onclick}>{ text::APPLY }</button>
             }
         </li>
+    }
+}
+
+/// The provisions `changes` on which `package` differs from `base`: "Label: from → to" each
+/// (the suggestion cards, and the header for a package changed from a document).
+pub fn changes_list(
+    scenario: &Scenario,
+    base: &Package,
+    package: &Package,
+    changes: &[usize],
+) -> Html {
+    html! {
+        <ul class="changes">
+            { for changes.iter().map(|&issue| html! {
+                <li>
+                    <strong>{ &scenario.issues[issue].label }</strong>
+                    { format!(": {} → {}", describe_choice(scenario, issue, base.choice(issue)), describe_choice(scenario, issue, package.choice(issue))) }
+                </li>
+            }) }
+        </ul>
     }
 }
 
