@@ -126,6 +126,9 @@ struct Subject {
     scenario: Scenario,
     provenance: scoring::provenance::Provenance,
     document: Option<usize>,
+    /// The document the link says the package started from (`from=`), when it is no
+    /// document's own package.
+    from: Option<usize>,
     problems: Vec<scoring::Problem>,
 }
 
@@ -195,10 +198,14 @@ fn subject(
             (document, provenance) = (matched, resolved);
         }
     }
+    let from = decoded
+        .from
+        .filter(|_| document.is_none() && apply.is_empty());
     Ok(Subject {
         scenario,
         provenance,
         document,
+        from,
         problems: decoded.problems,
     })
 }
@@ -251,11 +258,22 @@ fn main() -> ExitCode {
         ) {
             Ok(subject) => {
                 report_model(&subject, &current);
-                let report = subject.scenario.report_with(
+                let mut report = subject.scenario.report_with(
                     &subject.provenance,
                     subject.document,
                     &subject.problems,
                 );
+                if let Some(from) = subject.from {
+                    report.changed_from = Some(&subject.scenario.documents[from].id);
+                    report.link = format!(
+                        "#{}",
+                        scoring::encode_from(
+                            &subject.scenario,
+                            &subject.provenance.package,
+                            Some(from)
+                        )
+                    );
+                }
                 if json {
                     // The JSON carries the problems too; stderr keeps them visible in a pipeline.
                     for problem in &subject.problems {

@@ -535,3 +535,25 @@ fn the_classroom_links_open_cleanly() {
         "us28_nov2025"
     );
 }
+
+/// A link that names the plan its package started from (`from=`) is reported with it, and its
+/// canonical link keeps the part; a package that is a plan's own is that plan.
+#[test]
+fn score_reports_the_plan_a_package_started_from() {
+    let scenario = scenario();
+    let model = &scenario.meta.version;
+    let link = format!("#v=2&m={model}&territory_donetsk=hold_current_line&from=plan20_dec2025");
+    let report = json(&run(&["score", &link, "--json"]));
+    assert_eq!(report["problems"], serde_json::json!([]));
+    assert_eq!(report["changed_from"], "plan20_dec2025");
+    assert_eq!(report["matches_document"], Value::Null);
+    assert_eq!(report["link"], link);
+    let own = json(&run(&[
+        "score",
+        &format!("#v=2&m={model}&from=plan20_dec2025"),
+        "--json",
+    ]));
+    assert_eq!(own["matches_document"], "us28_nov2025");
+    assert!(own.get("changed_from").is_none());
+    assert_eq!(own["link"], format!("#v=2&m={model}"));
+}

@@ -443,6 +443,7 @@ impl Scenario {
             current_model: crate::models::current().version,
             link: format!("#{}", encode(self, package)),
             matches_document: document.map(|document| self.documents[document].id.as_str()),
+            changed_from: None,
             coverage: document.map(|document| self.coverage_report(document, provenance, &scores)),
             problems: problems
                 .iter()
@@ -623,6 +624,9 @@ pub struct ScoreReport<'a> {
     pub link: String,
     /// The document whose package this is exactly, if any.
     pub matches_document: Option<&'a str>,
+    /// The document a changed package started from, when its link names one (`from=`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changed_from: Option<&'a str>,
     /// What the document's text settles and the scores over those provisions alone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<CoverageReport<'a>>,
