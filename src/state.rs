@@ -84,9 +84,13 @@ impl ScenarioRef {
         }
     }
 
-    /// The canonical link of `package`, naming `from` when the package is changed from it.
+    /// The canonical link of `package`, naming `from` when the package is changed from it
+    /// (`scoring::encode_from`'s rule, with the document packages from the cache: this runs on
+    /// every change, and resolving all 27 documents each time would be wasted).
     pub fn link(&self, package: &Package, from: Option<usize>) -> String {
-        scoring::encode_from(self, package, from)
+        let from = from
+            .filter(|&document| document < self.resolved.len() && self.matching(package).is_none());
+        scoring::share::encode_link(self, package, from, self.edits())
     }
 
     /// `Scenario::provenance_of`, from the cache.

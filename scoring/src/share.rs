@@ -139,7 +139,10 @@ pub fn encode_from(scenario: &Scenario, package: &Package, from: Option<usize>) 
     encode_link(scenario, package, from, scenario.edits())
 }
 
-fn encode_link(
+/// The link body with the issue settings, `from` (unchecked: a caller that already knows the
+/// package is no document's own, as the page does from its cache, passes it; otherwise
+/// [`encode_from`] checks) and `edits`.
+pub fn encode_link(
     scenario: &Scenario,
     package: &Package,
     from: Option<usize>,

@@ -108,13 +108,17 @@ pub fn Header(props: &HeaderProps) -> Html {
         });
     }
 
-    // What changed from the document the package started from, provision by provision.
-    let changes: Vec<usize> = props.base_document.map_or_else(Vec::new, |index| {
-        let base = scenario.document_package(index);
-        (0..scenario.issues.len())
-            .filter(|&issue| base.choice(issue) != props.package.choice(issue))
-            .collect()
-    });
+    // What changed from the document the package started from, provision by provision (none
+    // while the package is a document's own).
+    let changes: Vec<usize> = props
+        .base_document
+        .filter(|_| current.is_none())
+        .map_or_else(Vec::new, |index| {
+            let base = scenario.document_package(index);
+            (0..scenario.issues.len())
+                .filter(|&issue| base.choice(issue) != props.package.choice(issue))
+                .collect()
+        });
     let changes_words = |index: usize| {
         format!(
             "{}, {} {}",
@@ -158,7 +162,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { format!(" ({}, {}, {}).{relation} ", format_date(&document.date), document.nature.label(), document.kind.label()) }
                     { cited_text(scenario, &document.summary) }
                 </p>
-                if current.is_none() && !changes.is_empty() {
+                if !changes.is_empty() {
                     <div data-testid="changes-from">
                         <p>{ format!("{}:", changes_words(index)) }</p>
                         { changes_list(scenario, &scenario.document_package(index), &props.package, &changes) }
@@ -195,7 +199,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <label for="preset">{ text::PRESET_LABEL }</label>
                     <select id="preset" ref={select} {onchange}>
                         <option value="custom" selected={current.is_none()} disabled=true>
-                            { props.base_document.filter(|_| current.is_none() && !changes.is_empty()).map_or_else(|| text::PRESET_CUSTOM.to_string(), changes_words) }
+                            { props.base_document.filter(|_| !changes.is_empty()).map_or_else(|| text::PRESET_CUSTOM.to_string(), changes_words) }
                         </option>
                         { for PICKER_GROUPS.iter().map(|&(kind, group)| html! {
                             <optgroup label={group}>
