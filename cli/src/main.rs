@@ -43,6 +43,9 @@ enum Command {
         /// Also print each party's concession split by issue.
         #[arg(long)]
         by_issue: bool,
+        /// Print the term sheet as CSV (what the page's term sheet downloads) instead.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
         /// Score with the assumptions in this file (see `export --assumptions`); it replaces
         /// any assumption edits the link carries.
         #[arg(long, value_name = "FILE.json")]
@@ -73,6 +76,28 @@ enum Command {
         /// Analyse with the assumptions in this file (see `export --assumptions`).
         #[arg(long, value_name = "FILE.json")]
         assumptions: Option<std::path::PathBuf>,
+    },
+    /// Compare packages side by side: the link's compared packages (its `c=` parts, as the
+    /// page's comparison writes them), then each --with, under the link's model and edits.
+    Compare {
+        /// A comparison link from the page (or any link; its package is "This package").
+        link: Option<String>,
+        /// Add a column: a document id (see `peaceplan presets`) or a link's package; repeatable.
+        #[arg(long = "with", value_name = "DOCUMENT|LINK")]
+        with: Vec<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Print CSV (what the page downloads) instead of a table.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+    /// Every plan against every provision: what each document's package takes, with its
+    /// standing and sources, as CSV (one record per plan and provision) or JSON (the table).
+    Matrix {
+        /// Print the table as JSON instead of CSV.
+        #[arg(long)]
+        json: bool,
     },
     /// List the presets (documents) with date and nature.
     Presets {
@@ -247,6 +272,7 @@ fn main() -> ExitCode {
             current_model,
             json,
             by_issue,
+            csv,
             assumptions,
         } => match subject(
             &current,
@@ -274,7 +300,13 @@ fn main() -> ExitCode {
                         )
                     );
                 }
-                if json {
+                if csv {
+                    for problem in &subject.problems {
+                        eprintln!("peaceplan: link problem: {}", problem.message);
+                    }
+                    let sheet = subject.scenario.term_sheet(&subject.provenance);
+                    write!(out, "{}", sheet.to_csv())
+                } else if json {
                     // The JSON carries the problems too; stderr keeps them visible in a pipeline.
                     for problem in &subject.problems {
                         eprintln!("peaceplan: link problem: {}", problem.message);
@@ -340,6 +372,36 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Compare {
+            link,
+            with,
+            json,
+            csv,
+        } => match comparison(&current, link, &with) {
+            Ok((comparison, problems)) => {
+                for problem in &problems {
+                    eprintln!("peaceplan: link problem: {problem}");
+                }
+                if json {
+                    write_json(&mut out, &comparison)
+                } else if csv {
+                    write!(out, "{}", comparison.to_csv())
+                } else {
+                    write_tables(&mut out, &[&comparison.provisions, &comparison.parties])
+                }
+            }
+            Err(message) => {
+                eprintln!("peaceplan: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        Command::Matrix { json } => {
+            if json {
+                write_json(&mut out, &current.matrix())
+            } else {
+                write!(out, "{}", current.matrix_csv())
+            }
+        }
         Command::Presets { json } => write_presets(&mut out, &current, json),
         Command::Export {
             assumptions: true,
@@ -402,6 +464,85 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The comparison a link and `--with` columns ask for, with the link's problems and those of
+/// each column's link.
+fn comparison(
+    current: &Scenario,
+    link: Option<String>,
+    with: &[String],
+) -> Result<(scoring::compare::Comparison, Vec<String>), String> {
+    let link = link.unwrap_or_default();
+    let model = scoring::link_model(&link).model;
+    let scenario = if model.version == current.meta.version {
+        current.clone()
+    } else {
+        load_model(model.version)?
+    };
+    let decoded = decode(&scenario, &link);
+    let scenario = scenario.edited(&decoded.edits);
+    let mut problems: Vec<String> = decoded.problems.into_iter().map(|p| p.message).collect();
+    let mut columns = scenario.columns(&decoded.compare, &decoded.package);
+    for item in with {
+        if columns.len() == scoring::compare::MAX_COLUMNS {
+            return Err(format!(
+                "at most {} packages can be compared",
+                scoring::compare::MAX_COLUMNS
+            ));
+        }
+        let column = match scenario.document_index(item) {
+            Some(document) => scoring::compare::Column {
+                name: scenario.documents[document].title.clone(),
+                package: scenario.document_package(document),
+            },
+            None if item.contains('=') => {
+                let other = decode(&scenario, item);
+                problems.extend(other.problems.into_iter().map(|p| p.message));
+                scoring::compare::Column {
+                    name: format!("Package {}", columns.len() + 1),
+                    package: other.package,
+                }
+            }
+            None => {
+                return Err(format!(
+                    "--with {item}: neither a document id (see `peaceplan presets`) nor a link"
+                ));
+            }
+        };
+        columns.push(column);
+    }
+    if columns.len() < 2 {
+        return Err(
+            "a comparison needs at least two packages: a link with c= parts, or --with".to_string(),
+        );
+    }
+    Ok((scenario.compare(&columns), problems))
+}
+
+/// Tables for people: each row's head, then its cells, with `*` on rows that differ.
+fn write_tables(out: &mut impl Write, tables: &[&scoring::compare::Table]) -> std::io::Result<()> {
+    for table in tables {
+        writeln!(out, "{}", table.caption)?;
+        writeln!(out, "  {}", table.head.join(" | "))?;
+        for row in &table.rows {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|cell| {
+                    if cell.note.is_empty() {
+                        cell.text.clone()
+                    } else {
+                        format!("{} ({})", cell.text, cell.note)
+                    }
+                })
+                .collect();
+            let mark = if row.differs { "*" } else { " " };
+            writeln!(out, "{mark} {} | {}", row.head, cells.join(" | "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// Where the page looks for model files, relative to itself.
@@ -474,6 +615,7 @@ fn resolve(
             package: scenario.document_package(document),
             edits: scoring::Edits::none(),
             from: None,
+            compare: Vec::new(),
             problems: Vec::new(),
         });
     }

@@ -557,3 +557,73 @@ fn score_reports_the_plan_a_package_started_from() {
     assert!(own.get("changed_from").is_none());
     assert_eq!(own["link"], format!("#v=2&m={model}"));
 }
+
+#[test]
+fn compare_reads_the_pages_comparison_link_and_adds_columns() {
+    let scenario = scenario();
+    let model = &scenario.meta.version;
+    let link = format!("#v=2&m={model}&army_cap=no_cap&from=us28_nov2025&c=here&c=plan20_dec2025");
+    let output = run(&["compare", &link, "--with", "ist_2022", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = json(&output);
+    let core = scenario.compare(&scenario.columns(
+        &scoring::decode(&scenario, &link).compare,
+        &scoring::decode(&scenario, &link).package,
+    ));
+    let heads = report["provisions"]["head"].as_array().unwrap();
+    assert_eq!(heads.len(), 4, "{heads:?}");
+    assert_eq!(heads[1], "This package");
+    assert_eq!(
+        heads[3],
+        "Istanbul communiqué and draft treaty, Ukraine's brackets"
+    );
+    // The first two columns are the core's comparison of the link's own columns.
+    for (row, expected) in report["parties"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&core.parties.rows)
+    {
+        assert_eq!(row["head"], expected.head.as_str());
+        for (cell, want) in row["cells"].as_array().unwrap().iter().zip(&expected.cells) {
+            assert_eq!(cell["text"], want.text.as_str());
+        }
+    }
+    let csv = run(&["compare", &link, "--csv"]);
+    assert!(stdout(&csv).starts_with("\"Provision\",\"This package\",\"20-point framework\""));
+    // Fewer than two packages, or an unknown column, is refused with a message.
+    let lonely = run(&["compare", &format!("#v=2&m={model}&c=here")]);
+    assert_eq!(lonely.status.code(), Some(2));
+    assert!(
+        stderr(&lonely).contains("at least two packages"),
+        "{}",
+        stderr(&lonely)
+    );
+    let unknown = run(&["compare", "--with", "us28_nov2025", "--with", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("--with nope"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn matrix_and_term_sheet_csv_are_the_cores() {
+    let scenario = scenario();
+    let matrix = run(&["matrix"]);
+    assert!(matrix.status.success());
+    assert_eq!(stdout(&matrix), scenario.matrix_csv());
+    let table = json(&run(&["matrix", "--json"]));
+    assert_eq!(
+        table["rows"].as_array().unwrap().len(),
+        scenario.documents.len()
+    );
+    let sheet = run(&["score", "--preset", "plan20_dec2025", "--csv"]);
+    assert!(sheet.status.success());
+    let document = scenario.document_index("plan20_dec2025").unwrap();
+    assert_eq!(
+        stdout(&sheet),
+        scenario.term_sheet(&scenario.resolve(document)).to_csv()
+    );
+}

@@ -8,6 +8,7 @@
 //! party's ideal package; see [`score::Scores`] for the formulas.
 
 pub mod analysis;
+pub mod compare;
 pub mod edits;
 pub mod evidence;
 pub mod export;

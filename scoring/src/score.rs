@@ -414,6 +414,34 @@ pub fn format_signed_points(points: f64) -> String {
     }
 }
 
+/// "21 Nov 2025" from "2025-11-21" ("Nov 2025", "2025" for shorter dates).
+pub fn format_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let single = |part: &str| -> String {
+        let pieces: Vec<&str> = part.split('-').collect();
+        let month = |text: &str| {
+            text.parse::<usize>()
+                .ok()
+                .and_then(|month| MONTHS.get(month.wrapping_sub(1)))
+                .copied()
+        };
+        match pieces.as_slice() {
+            [year, m, day] => match (month(m), day.parse::<u32>()) {
+                (Some(m), Ok(day)) => format!("{day} {m} {year}"),
+                _ => part.to_string(),
+            },
+            [year, m] => month(m).map_or_else(|| part.to_string(), |m| format!("{m} {year}")),
+            _ => part.to_string(),
+        }
+    };
+    match date.split_once('/') {
+        Some((from, to)) => format!("{} – {}", single(from), single(to)),
+        None => single(date),
+    }
+}
+
 /// Formats an amount with thousands separators ("600,000").
 pub fn format_amount(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();

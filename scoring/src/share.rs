@@ -22,6 +22,10 @@ pub const MAX_PARTS: usize = 64;
 pub const MODEL_KEY: &str = "m";
 /// The link part naming the document a changed package started from (`from=<document id>`).
 pub const FROM_KEY: &str = "from";
+/// The key of a compared package (`c=`), up to [`crate::compare::MAX_COLUMNS`] of them.
+pub const COMPARE_KEY: &str = "c";
+/// A compared package that is the link's own package, as it changes.
+pub const COMPARE_HERE: &str = "here";
 
 /// The v1 defaults, frozen: a v1 link that omits an issue means this option, whatever the
 /// scenario's presets say today. They are the US 28-point plan of 20 Nov 2025 as encoded when v1
@@ -69,6 +73,8 @@ pub struct Decoded {
     pub edits: Edits,
     /// The document the package started from, when the link names one (`from=`).
     pub from: Option<usize>,
+    /// The packages the link compares (`c=`), in column order; empty for most links.
+    pub compare: Vec<Slot>,
     /// In the order met; empty for a clean link.
     pub problems: Vec<Problem>,
 }
@@ -155,6 +161,88 @@ pub fn encode_link(
     }
     edits::write_parts(scenario, edits, &mut link);
     link
+}
+
+/// Appends the compared packages as `c=` parts: `c=here`, `c=<document id>`, or a package as
+/// `c=p` followed by its differences from the opening package, each `~issue-value`.
+pub fn write_compare(scenario: &Scenario, slots: &[Slot], link: &mut String) {
+    for slot in slots.iter().take(crate::compare::MAX_COLUMNS) {
+        link.push_str(&format!("&{COMPARE_KEY}="));
+        match slot {
+            Slot::Here => link.push_str(COMPARE_HERE),
+            Slot::Document(document) => link.push_str(&scenario.documents[*document].id),
+            Slot::Package(package) => {
+                let mut parts = String::new();
+                write_differences(scenario, package, &scenario.opening_package(), &mut parts);
+                link.push('p');
+                link.push_str(&parts.replace('&', "~").replace('=', "-"));
+            }
+        }
+    }
+}
+
+/// One compared package in a link (see [`write_compare`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Slot {
+    /// The link's own package.
+    Here,
+    Document(usize),
+    Package(Package),
+}
+
+/// Reads one `c=` value; `None`, with a problem, when nothing in it can be used.
+fn read_slot(scenario: &Scenario, value: &str, problems: &mut Vec<Problem>) -> Option<Slot> {
+    if value == COMPARE_HERE {
+        return Some(Slot::Here);
+    }
+    if let Some(document) = scenario.documents.iter().position(|spec| spec.id == value) {
+        return Some(Slot::Document(document));
+    }
+    let Some(rest) = value
+        .strip_prefix('p')
+        .filter(|rest| rest.is_empty() || rest.starts_with('~'))
+    else {
+        problems.push(Problem {
+            issue: None,
+            message: format!(
+                "Unknown plan “{}” (a compared package) was ignored.",
+                quote(value)
+            ),
+        });
+        return None;
+    };
+    let mut package = scenario.opening_package();
+    let mut seen = vec![false; scenario.issues.len()];
+    for item in rest
+        .split('~')
+        .filter(|item| !item.is_empty())
+        .take(MAX_PARTS)
+    {
+        let issue = item
+            .split_once('-')
+            .and_then(|(key, value)| Some((scenario.issue_index(key)?, value)));
+        match issue {
+            Some((issue, value)) if !seen[issue] => {
+                seen[issue] = true;
+                apply_value(scenario, &mut package, issue, value, problems);
+            }
+            Some((issue, _)) => problems.push(Problem {
+                issue: Some(issue),
+                message: format!(
+                    "{} appears more than once in a compared package; the first value was kept.",
+                    scenario.issues[issue].label
+                ),
+            }),
+            None => problems.push(Problem {
+                issue: None,
+                message: format!(
+                    "“{}” in a compared package is not a provision setting and was ignored.",
+                    quote(item)
+                ),
+            }),
+        }
+    }
+    Some(Slot::Package(package))
 }
 
 /// The canonical version-1 body of a package (against `V1_DEFAULTS`, no model part). This
@@ -307,11 +395,14 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     let mut edits = Edits::none();
     let mut from = None;
     let mut from_seen = false;
+    let mut compare = Vec::new();
+    let mut compare_parts = 0usize;
     if body.is_empty() {
         return Decoded {
             package,
             edits,
             from,
+            compare,
             problems,
         };
     }
@@ -446,6 +537,23 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             from_seen = true;
             continue;
         }
+        if key == COMPARE_KEY {
+            compare_parts += 1;
+            if compare_parts == crate::compare::MAX_COLUMNS + 1 {
+                problems.push(Problem {
+                    issue: None,
+                    message: format!(
+                        "The link compares more than {} packages; the rest were ignored.",
+                        crate::compare::MAX_COLUMNS
+                    ),
+                });
+            } else if compare_parts <= crate::compare::MAX_COLUMNS
+                && let Some(slot) = read_slot(scenario, value, &mut problems)
+            {
+                compare.push(slot);
+            }
+            continue;
+        }
         let Some(issue) = scenario.issue_index(key) else {
             problems.push(Problem {
                 issue: None,
@@ -480,6 +588,7 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
         package,
         edits,
         from,
+        compare,
         problems,
     }
 }

@@ -2,7 +2,7 @@
 //! bounded work on any input. Runs against the built-in scenario.
 
 use proptest::prelude::*;
-use scoring::share::{MAX_LINK_BYTES, V1_DEFAULTS};
+use scoring::share::{MAX_LINK_BYTES, Slot, V1_DEFAULTS, write_compare};
 use scoring::{Choice, Package, Scenario, decode, encode, encode_from};
 
 fn scenario() -> Scenario {
@@ -75,6 +75,42 @@ proptest! {
         prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
         prop_assert_eq!(&again.package, &decoded.package);
         prop_assert_eq!(encode(&scenario, &again.package), canonical);
+    }
+}
+
+/// A random compared package: the link's own, a document's, or any package.
+fn slot_strategy(scenario: &Scenario) -> impl Strategy<Value = Slot> + use<> {
+    let documents = scenario.documents.len();
+    prop_oneof![
+        Just(Slot::Here),
+        (0..documents).prop_map(Slot::Document),
+        package_strategy(scenario).prop_map(Slot::Package),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+    /// Compared packages (`c=`) read back to the same columns after the link's own package and
+    /// edits, and the link is canonical: reading and writing it again gives the same text.
+    #[test]
+    fn comparison_links_round_trip(
+        package in package_strategy(&scenario()),
+        slots in proptest::collection::vec(slot_strategy(&scenario()), 0..=4),
+    ) {
+        let scenario = scenario();
+        let mut link = encode(&scenario, &package);
+        write_compare(&scenario, &slots, &mut link);
+        prop_assert!(link.len() < MAX_LINK_BYTES, "{} bytes", link.len());
+        let decoded = decode(&scenario, &link);
+        prop_assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
+        prop_assert_eq!(&decoded.package, &package);
+        prop_assert_eq!(&decoded.compare, &slots);
+        let mut again = encode(&scenario, &decoded.package);
+        write_compare(&scenario, &decoded.compare, &mut again);
+        prop_assert_eq!(again, link.clone());
+        // Only ids, digits and the separators: nothing from a link can be markup.
+        prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"_=&.~-".contains(&b)), "{}", link);
     }
 }
 
@@ -358,4 +394,41 @@ fn the_document_a_package_started_from_is_read_leniently() {
         encode_from(&scenario, &base, Some(0)),
         encode(&scenario, &base)
     );
+}
+
+#[test]
+fn compared_packages_are_read_leniently() {
+    let scenario = scenario();
+    let model = &scenario.meta.version;
+    let read = |rest: &str| decode(&scenario, &format!("v=2&m={model}&army_cap=no_cap{rest}"));
+    let plain = read("").package;
+    // Unknown plans, bad settings and a fifth column: one problem each, the rest kept.
+    let unknown = read("&c=no_such_plan&c=here");
+    assert_eq!(unknown.compare, vec![Slot::Here]);
+    assert_eq!(unknown.package, plain);
+    assert!(
+        unknown.problems[0]
+            .message
+            .starts_with("Unknown plan “no_such_plan” (a compared package)"),
+        "{:?}",
+        unknown.problems
+    );
+    let bad = read("&c=p~army_cap-lots~nope-1~army_cap-no_cap~x");
+    assert_eq!(bad.compare, vec![Slot::Package(scenario.opening_package())]);
+    assert_eq!(bad.problems.len(), 4, "{:?}", bad.problems);
+    assert!(
+        bad.problems[2]
+            .message
+            .contains("appears more than once in a compared package")
+    );
+    let five = read("&c=here&c=here&c=here&c=here&c=here&c=here");
+    assert_eq!(five.compare.len(), 4);
+    assert_eq!(five.problems.len(), 1, "{:?}", five.problems);
+    assert!(five.problems[0].message.contains("more than 4"));
+    let hostile = read("&c=<img src=x onerror=alert(1)>");
+    assert!(hostile.compare.is_empty());
+    assert!(hostile.problems.iter().all(|p| !p.message.contains('<')));
+    // An amount off the scale is clamped, as in the link's own settings.
+    let clamped = read("&c=p~army_cap-99999999");
+    assert_eq!(clamped.problems.len(), 1, "{:?}", clamped.problems);
 }
