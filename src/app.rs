@@ -14,6 +14,7 @@ use crate::components::header::Header;
 use crate::components::notice::{link_problems, model_notice};
 use crate::components::provisions::Provisions;
 use crate::loader::ModelRequest;
+use crate::protocol::Input;
 use crate::state::{Action, AppState, ScenarioRef, UrlWrite};
 use crate::text;
 
@@ -45,23 +46,27 @@ pub fn App(props: &AppProps) -> Html {
         let scenario = state.scenario.clone();
         let package = state.package.clone();
         let from = state.base_document;
+        let compare = state.compare.clone();
         use_effect_with(props.push, move |push| {
             if *push {
-                browser::write_fragment(&scenario.link(&package, from), true);
+                browser::write_fragment(&scenario.link(&package, from, &compare), true);
             }
         });
     }
 
     // Write the URL after each change of the package: replace for toggles, push for presets.
+    // The compared packages change only by a link reopened (www/classroom.js), never here.
     {
         let scenario = state.scenario.clone();
         let package = state.package.clone();
         let from = state.base_document;
+        let compare = state.compare.clone();
         let url_write = state.url_write;
-        use_effect_with(state.revision, move |_| match url_write {
-            UrlWrite::Replace => browser::write_fragment(&scenario.link(&package, from), false),
-            UrlWrite::Push => browser::write_fragment(&scenario.link(&package, from), true),
-            UrlWrite::None => {}
+        use_effect_with(state.revision, move |_| {
+            if url_write != UrlWrite::None {
+                let link = scenario.link(&package, from, &compare);
+                browser::write_fragment(&link, url_write == UrlWrite::Push);
+            }
         });
     }
 
@@ -100,6 +105,7 @@ pub fn App(props: &AppProps) -> Html {
         restart: on_restart,
         read_assumptions: on_read_file,
         request_qr,
+        request_view,
     } = use_analysis(
         state.scenario.clone(),
         props.model_bytes.clone(),
@@ -133,6 +139,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    use_classroom(&state.scenario, &request_view);
+
     let phone_bar = phone_bar(&state.scenario, &scores);
     // The edits in words change only with the edits, not with each toggle.
     let edit_lines = use_memo(state.scenario.clone(), |scenario| {
@@ -146,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                 browser::focus("balance");
             })}>{ text::SKIP_TO_BALANCE }</a>
             <Header scenario={state.scenario.clone()} package={state.package.clone()}
-                base_document={state.base_document} applied={state.applied.clone()} dispatch={dispatch.clone()}
+                base_document={state.base_document} applied={state.applied.clone()} compare={state.compare.clone()} dispatch={dispatch.clone()}
                 qr={analysis.qr.clone()} {request_qr} analysis_failure={analysis.failure.clone()} />
             { model_notice(&state.scenario, &on_use_current) }
             { link_problems(&state.link_problems, &dispatch) }
@@ -180,6 +188,27 @@ pub fn App(props: &AppProps) -> Html {
             { phone_bar }
         </>
     }
+}
+
+/// The classroom views (`www/classroom.js` draws them; the worker builds them). The script
+/// posts one message per request, and the page relays it with the address bar's link, which
+/// is the page's whole state: `compare`, `matrix`, `sheet <page address>` (asked again by the
+/// script after each change of the link) and `paste <text>` (a link pasted into the
+/// comparison). The script changes the compared packages as Back does: it writes the link's
+/// `c=` parts and sends `popstate`, and the page reopens the link.
+#[hook]
+fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>) {
+    let (version, request_view) = (scenario.meta.version.clone(), request_view.clone());
+    use_effect_with((), move |_| {
+        let listener = browser::listen_for_messages(move |message| {
+            request_view.emit(Input::View {
+                version: version.clone(),
+                message,
+                link: browser::fragment(),
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 /// While the reader's own assumptions are in force, every number says so: the edits, each with

@@ -138,6 +138,54 @@ pub fn listen_for_navigation(on_change: impl Fn(String) + 'static) -> Option<Nav
     Some(NavigationListener { closure })
 }
 
+/// Calls `on_message` with each text message posted to the window that is not a view this page
+/// posted (`www/classroom.js` asks for views this way). Any window may post one; a request
+/// only makes the worker build a view, which goes to this page's own origin alone (and the
+/// script uses a pasted column only when its reader pasted). The listener lives as long as
+/// the returned guard.
+pub fn listen_for_messages(on_message: impl Fn(String) + 'static) -> Option<MessageListener> {
+    let window = window()?;
+    let closure =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            if let Some(text) = event
+                .data()
+                .as_string()
+                .filter(|text| !text.starts_with('{'))
+            {
+                on_message(text)
+            }
+        });
+    window
+        .add_event_listener_with_callback("message", closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(MessageListener { closure })
+}
+
+/// Removes a [`listen_for_messages`] listener when dropped.
+pub struct MessageListener {
+    closure: Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
+impl Drop for MessageListener {
+    fn drop(&mut self) {
+        if let Some(window) = window() {
+            let _ = window.remove_event_listener_with_callback(
+                "message",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Posts `text` to the page's own scripts (a classroom view's JSON, for `www/classroom.js`).
+pub fn post_message(text: &str) {
+    if let Some(window) = window()
+        && let Ok(origin) = window.location().origin()
+    {
+        let _ = window.post_message(&wasm_bindgen::JsValue::from_str(text), &origin);
+    }
+}
+
 /// Removes the navigation listeners when dropped.
 pub struct NavigationListener {
     closure: Closure<dyn Fn()>,
@@ -299,30 +347,6 @@ pub fn hide_skeleton() {
     {
         skeleton.remove();
     }
-}
-
-/// Offers `text` as a file named `name` to download (a Blob behind a temporary link).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = window()
-        .and_then(|window| window.document())
-        .ok_or_else(|| "no document".to_string())?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|error| describe_js_error(&error))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|error| describe_js_error(&error))?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|error| describe_js_error(&error))?
-        .dyn_into()
-        .map_err(|_| "not an anchor".to_string())?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
 }
 
 /// The text of the first file chosen in a file input, if any (read as UTF-8).

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Bumped whenever [`Input`] or [`Output`] changes shape.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// The file Trunk writes for the worker (its loader shim), relative to the page.
 pub const WORKER_LOADER: &str = "worker_loader.js";
@@ -50,8 +50,64 @@ pub enum Input {
     /// Draw `text` (a link) as a QR code (answered by [`Output::Qr`]). The encoder lives in the
     /// worker, so the page's wasm does not carry it.
     Qr { text: String },
+    /// Build a classroom view under model `version` for the page's link body `link`, as
+    /// `www/classroom.js` asks for it in `message` (see [`ViewRequest::read`]; answered by
+    /// [`Output::View`]).
+    View {
+        version: String,
+        message: String,
+        link: String,
+    },
     /// Time each part of the analysis in the worker (the benchmark build only).
     Bench { id: u64, version: String },
+}
+
+/// Which classroom view, and what it is of. Each is answered by one [`Output::View`]: a JSON
+/// text that `www/classroom.js` draws (the page's wasm only relays the script's message and
+/// the answer, so it carries no table code; the worker builds it with the core, as the CLI
+/// does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewRequest {
+    /// The packages the link body `link` compares (its `c=` parts), under its edits.
+    Compare {
+        link: String,
+    },
+    Matrix,
+    /// The term sheet of the package in the link body `link` (each provision's standing as
+    /// the link opens anywhere), with its QR code to `url` (the page's address up to `#`)
+    /// followed by the package's link.
+    TermSheet {
+        link: String,
+        url: String,
+    },
+    /// A link pasted into the comparison: the column it adds, and what of it was not carried.
+    Paste {
+        link: String,
+        text: String,
+    },
+    /// The assumptions file of the link's edits (the CLI's `export --assumptions LINK`), to
+    /// download.
+    Assumptions {
+        link: String,
+    },
+}
+
+impl ViewRequest {
+    /// The message for the page's link: `compare`, `matrix`, `sheet <page address>`, `paste
+    /// <text>` (from `www/classroom.js`) or `assumptions` (the editor's download button);
+    /// `None` for anything else.
+    pub fn read(message: &str, link: String) -> Option<ViewRequest> {
+        let (command, rest) = message.split_once(' ').unwrap_or((message, ""));
+        let rest = rest.trim().to_string();
+        Some(match command {
+            "compare" => ViewRequest::Compare { link },
+            "matrix" => ViewRequest::Matrix,
+            "sheet" => ViewRequest::TermSheet { link, url: rest },
+            "paste" => ViewRequest::Paste { link, text: rest },
+            "assumptions" => ViewRequest::Assumptions { link },
+            _ => return None,
+        })
+    }
 }
 
 /// One part of the analysis of a package.
@@ -94,6 +150,8 @@ pub enum Output {
         text: String,
         code: Result<crate::qr::QrPath, String>,
     },
+    /// A classroom view as JSON (`{"view": "compare" | "matrix" | "sheet" | "paste", …}`).
+    View(String),
     /// Something went wrong: a request the worker cannot serve, or a panic inside it.
     Failed {
         id: Option<u64>,

@@ -87,10 +87,16 @@ impl ScenarioRef {
     /// The canonical link of `package`, naming `from` when the package is changed from it
     /// (`scoring::encode_from`'s rule, with the document packages from the cache: this runs on
     /// every change, and resolving all 27 documents each time would be wasted).
-    pub fn link(&self, package: &Package, from: Option<usize>) -> String {
+    /// `compare` are the link's `c=` values (docs/link-format.md), carried as written.
+    pub fn link(&self, package: &Package, from: Option<usize>, compare: &[String]) -> String {
         let from = from
             .filter(|&document| document < self.resolved.len() && self.matching(package).is_none());
-        scoring::share::encode_link(self, package, from, self.edits())
+        let mut link = scoring::share::encode_link(self, package, from, self.edits());
+        for value in compare {
+            link.push_str("&c=");
+            link.push_str(value);
+        }
+        link
     }
 
     /// `Scenario::provenance_of`, from the cache.
@@ -150,6 +156,9 @@ pub struct AppState {
     /// The text of the polite live region; changes only on committed changes, not slider steps.
     pub announcement: String,
     pub url_write: UrlWrite,
+    /// The packages compared side by side: the link's `c=` values, in column order, which the
+    /// page carries without reading (www/classroom.js and the worker show them).
+    pub compare: Vec<String>,
 }
 
 /// Every way the state can change, as domain verbs.
@@ -221,6 +230,7 @@ impl AppState {
             breakdown_party: 0,
             announcement: String::new(),
             url_write: UrlWrite::None,
+            compare: decoded.compare,
             scenario,
         }
     }
@@ -377,6 +387,7 @@ impl Reducible for AppState {
                 next.base_document = base_document;
                 next.applied = Vec::new();
                 next.origins = provenance.origins;
+                next.compare = decoded.compare;
                 next.link_problems = decoded
                     .problems
                     .into_iter()

@@ -143,7 +143,6 @@ pub const RESET_PARTY: &str = "Reset every assumption of";
 pub const RESET_WEIGHTS: &str = "Reset these weights";
 pub const RESET: &str = "Reset";
 pub const DOWNLOAD_ASSUMPTIONS: &str = "Download the assumptions (JSON)";
-pub const DOWNLOAD_FAILED: &str = "The file could not be offered for download";
 pub const LOAD_ASSUMPTIONS: &str = "Load assumptions from a file";
 pub const FILE_NOT_APPLIED: &str = "The file was not applied; nothing changed. Its problems:";
 pub const EDIT_PARTY: &str = "Edit the assumptions of";

@@ -10,7 +10,9 @@ use gloo_worker::{HandlerId, Worker, WorkerScope};
 use scoring::analysis::{Analyzer, Coalition};
 use scoring::{Package, Scenario, models};
 
-use crate::protocol::{Input, Output, PAGE_SAMPLES, PAGE_SEED, PROTOCOL, Packet, Part};
+use crate::protocol::{
+    Input, Output, PAGE_SAMPLES, PAGE_SEED, PROTOCOL, Packet, Part, ViewRequest,
+};
 
 /// The request being served: where its answers go, and its id.
 type Serving = (WorkerScope<AnalysisWorker>, HandlerId, Option<u64>);
@@ -112,7 +114,8 @@ impl Worker for AnalysisWorker {
             Input::Hello
             | Input::Model { .. }
             | Input::ReadAssumptions { .. }
-            | Input::Qr { .. } => None,
+            | Input::Qr { .. }
+            | Input::View { .. } => None,
         };
         SERVING.with(|serving| *serving.borrow_mut() = Some((scope.clone(), handler, id)));
         match input {
@@ -183,6 +186,18 @@ impl Worker for AnalysisWorker {
             Input::Qr { text } => {
                 let code = crate::qr::draw(&text);
                 respond(Output::Qr { text, code });
+            }
+            Input::View {
+                version,
+                message,
+                link,
+            } => {
+                // A message no build sends is dropped: the script only asks, it never waits.
+                if let (Some(scenario), Some(request)) =
+                    (self.model(&version), ViewRequest::read(&message, link))
+                {
+                    respond(Output::View(build_view(&scenario, request)));
+                }
             }
             Input::Bench { id, version } => match self.model(&version) {
                 Some(scenario) => {
@@ -285,4 +300,177 @@ fn bench(_scenario: &Scenario) -> String {
 #[cfg(feature = "bench")]
 fn bench(scenario: &Scenario) -> String {
     crate::bench::parts(scenario)
+}
+
+/// Builds a classroom view with the core's functions, as JSON for `www/classroom.js`, so the
+/// page's tables, the downloads and the CLI agree.
+fn build_view(base: &Scenario, request: ViewRequest) -> String {
+    use serde_json::json;
+    let text = match request {
+        ViewRequest::Compare { link } => {
+            let decoded = scoring::decode(base, &link);
+            let scenario = base.edited(&decoded.edits);
+            let (read, problems) = scoring::share::read_slots(&scenario, &decoded.compare);
+            let columns = scenario.columns(&read, &decoded.package);
+            let values: Vec<String> = read
+                .iter()
+                .map(|slot| slot_value(&scenario, slot))
+                .collect();
+            let slots: Vec<_> = read
+                .iter()
+                .zip(&columns)
+                .map(|(slot, column)| json!({ "value": slot_value(&scenario, slot), "name": column.name }))
+                .collect();
+            let documents: Vec<_> = scenario
+                .matrix_order()
+                .into_iter()
+                .map(|d| {
+                    let document = &scenario.documents[d];
+                    json!({ "id": document.id, "title": document.title, "group": group(document.kind) })
+                })
+                .collect();
+            let comparison = (columns.len() >= 2).then(|| scenario.compare(&columns));
+            // What an empty comparison starts with beside this package: the first plan in the
+            // picker's order that differs from it.
+            let suggest = scenario
+                .matrix_order()
+                .into_iter()
+                .find(|&d| scenario.document_package(d) != decoded.package)
+                .map(|d| scenario.documents[d].id.clone());
+            json!({
+                "view": "compare",
+                // The package's own link, to which the script adds the compared packages.
+                "base": scoring::encode_from(&scenario, &decoded.package, decoded.from),
+                "slots": slots,
+                "max": scoring::compare::MAX_COLUMNS,
+                // The link's values written canonically: the page rewrites a link that differs.
+                "canonical": values == decoded.compare,
+                "problems": problems.into_iter().map(|p| p.message).collect::<Vec<_>>(),
+                "suggest": suggest,
+                "documents": documents,
+                "csv": comparison.as_ref().map(|c| c.to_csv()),
+                "json": comparison.as_ref().and_then(|c| serde_json::to_string_pretty(c).ok()),
+                "comparison": comparison,
+            })
+        }
+        ViewRequest::Matrix => json!({
+            "view": "matrix",
+            "table": base.matrix(),
+            "csv": base.matrix_csv(),
+        }),
+        ViewRequest::TermSheet { link, url } => {
+            let decoded = scoring::decode(base, &link);
+            let scenario = base.edited(&decoded.edits);
+            // The sheet's link is the package's, without the compared packages.
+            let link = scoring::encode_from(&scenario, &decoded.package, decoded.from);
+            let url = format!("{url}{link}");
+            // The JSON download is the CLI's `score LINK --json` for the same link.
+            let (document, provenance) = scenario.provenance_of(&decoded.package);
+            let mut report = scenario.report_with(&provenance, document, &decoded.problems);
+            if let Some(from) = decoded.from.filter(|_| document.is_none()) {
+                report = scenario.changed_from_report(report, &decoded.package, from);
+            }
+            let report = serde_json::to_string_pretty(&report).ok();
+            // Each provision's standing as the link opens anywhere (the QR code's link).
+            let provenance = match decoded.from.filter(|_| document.is_none()) {
+                Some(from) => scenario.changed_from(from, &decoded.package),
+                None => provenance,
+            };
+            let sheet = scenario.term_sheet(&provenance);
+            let qr = crate::qr::draw(&url);
+            json!({
+                "view": "sheet",
+                "link": link,
+                "url": url,
+                "csv": sheet.to_csv(),
+                "json": report,
+                "qr": qr.as_ref().ok().map(|code| json!({ "size": code.size, "path": code.path })),
+                "qr_error": qr.err(),
+                "sheet": sheet,
+            })
+        }
+        ViewRequest::Assumptions { link } => json!({
+            "view": "download",
+            "name": format!("assumptions-{}.json", base.meta.version),
+            "type": "application/json",
+            "text": scoring::edits::to_json(base, &scoring::decode(base, &link).edits),
+        }),
+        ViewRequest::Paste { link, text } => {
+            let (slot, problems) = pasted(base, &scoring::decode(base, &link), &text);
+            json!({ "view": "paste", "slot": slot, "problems": problems })
+        }
+    };
+    text.to_string()
+}
+
+/// A compared package as its `c=` value.
+fn slot_value(scenario: &Scenario, slot: &scoring::share::Slot) -> String {
+    let mut part = String::new();
+    scoring::share::write_compare(scenario, std::slice::from_ref(slot), &mut part);
+    part.trim_start_matches("&c=").to_string()
+}
+
+fn group(kind: scoring::DocumentKind) -> &'static str {
+    use scoring::DocumentKind::*;
+    match kind {
+        Settlement => crate::text::GROUP_SETTLEMENT,
+        Revision => crate::text::GROUP_REVISION,
+        Combination => crate::text::GROUP_COMBINATION,
+        Partial => crate::text::GROUP_PARTIAL,
+    }
+}
+
+/// A pasted link as a compared package (its `c=` value): a document's id when the package is
+/// one's, else the package; with what of the link was not carried (its problems, another
+/// model, its edits), worded for the reader.
+fn pasted(
+    base: &Scenario,
+    current: &scoring::Decoded,
+    text: &str,
+) -> (Option<String>, Vec<String>) {
+    let text = text.trim();
+    if !text.contains('=') {
+        return (
+            None,
+            vec![
+                "That is not a link of this sandbox (it has no settings); nothing was added."
+                    .to_string(),
+            ],
+        );
+    }
+    if scoring::share::read_slots(base, &current.compare).0.len() >= scoring::compare::MAX_COLUMNS {
+        return (
+            None,
+            vec![format!(
+                "At most {} packages can be compared; remove one first.",
+                scoring::compare::MAX_COLUMNS
+            )],
+        );
+    }
+    let model = scoring::link_model(text).model.version;
+    let decoded = scoring::decode(base, text);
+    let mut problems: Vec<String> = decoded
+        .problems
+        .into_iter()
+        .map(|problem| problem.message)
+        .filter(|message| !message.starts_with("The link was made with model"))
+        .collect();
+    if model != base.meta.version {
+        problems.push(format!(
+            "The pasted link was made with model {model}; it is compared by its provision ids under model {}.",
+            base.meta.version
+        ));
+    }
+    if !decoded.edits.is_empty() {
+        problems.push(
+            "The pasted link's edits to the assumptions were not carried: every package here is scored under the same assumptions."
+                .to_string(),
+        );
+    }
+    let slot =
+        match (0..base.documents.len()).find(|&d| base.document_package(d) == decoded.package) {
+            Some(document) => scoring::share::Slot::Document(document),
+            None => scoring::share::Slot::Package(decoded.package),
+        };
+    (Some(slot_value(base, &slot)), problems)
 }

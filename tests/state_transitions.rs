@@ -305,7 +305,7 @@ fn a_link_made_after_changing_a_plan_reopens_as_that_plan_with_its_changes() {
     // The link the page writes names the plan; opened afresh, it is the plan with one change.
     let link = changed
         .scenario
-        .link(&changed.package, changed.base_document);
+        .link(&changed.package, changed.base_document, &changed.compare);
     assert!(link.contains("&from=plan20_dec2025"), "{link}");
     let reopened = opened(&link);
     assert_eq!(reopened.base_document, Some(plan20));

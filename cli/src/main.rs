@@ -290,21 +290,25 @@ fn main() -> ExitCode {
                     &subject.problems,
                 );
                 if let Some(from) = subject.from {
-                    report.changed_from = Some(&subject.scenario.documents[from].id);
-                    report.link = format!(
-                        "#{}",
-                        scoring::encode_from(
-                            &subject.scenario,
-                            &subject.provenance.package,
-                            Some(from)
-                        )
+                    report = subject.scenario.changed_from_report(
+                        report,
+                        &subject.provenance.package,
+                        from,
                     );
                 }
                 if csv {
                     for problem in &subject.problems {
                         eprintln!("peaceplan: link problem: {}", problem.message);
                     }
-                    let sheet = subject.scenario.term_sheet(&subject.provenance);
+                    // Standing as the page shows it: a package changed from a plan keeps that
+                    // plan's standing on the provisions it did not change.
+                    let provenance = match subject.from {
+                        Some(from) => subject
+                            .scenario
+                            .changed_from(from, &subject.provenance.package),
+                        None => subject.provenance.clone(),
+                    };
+                    let sheet = subject.scenario.term_sheet(&provenance);
                     write!(out, "{}", sheet.to_csv())
                 } else if json {
                     // The JSON carries the problems too; stderr keeps them visible in a pipeline.
@@ -482,8 +486,14 @@ fn comparison(
     };
     let decoded = decode(&scenario, &link);
     let scenario = scenario.edited(&decoded.edits);
-    let mut problems: Vec<String> = decoded.problems.into_iter().map(|p| p.message).collect();
-    let mut columns = scenario.columns(&decoded.compare, &decoded.package);
+    let (slots, slot_problems) = scoring::share::read_slots(&scenario, &decoded.compare);
+    let mut problems: Vec<String> = decoded
+        .problems
+        .into_iter()
+        .chain(slot_problems)
+        .map(|p| p.message)
+        .collect();
+    let mut columns = scenario.columns(&slots, &decoded.package);
     for item in with {
         if columns.len() == scoring::compare::MAX_COLUMNS {
             return Err(format!(

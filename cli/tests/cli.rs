@@ -566,10 +566,9 @@ fn compare_reads_the_pages_comparison_link_and_adds_columns() {
     let output = run(&["compare", &link, "--with", "ist_2022", "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report = json(&output);
-    let core = scenario.compare(&scenario.columns(
-        &scoring::decode(&scenario, &link).compare,
-        &scoring::decode(&scenario, &link).package,
-    ));
+    let decoded = scoring::decode(&scenario, &link);
+    let slots = scoring::share::read_slots(&scenario, &decoded.compare).0;
+    let core = scenario.compare(&scenario.columns(&slots, &decoded.package));
     let heads = report["provisions"]["head"].as_array().unwrap();
     assert_eq!(heads.len(), 4, "{heads:?}");
     assert_eq!(heads[1], "This package");

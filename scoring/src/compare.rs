@@ -15,6 +15,14 @@ use crate::share::describe_choice;
 /// At most this many packages are compared at once (the page's columns, the link's `c=` parts).
 pub const MAX_COLUMNS: usize = 4;
 
+/// The kinds of document in the order the page's picker lists them.
+pub const PICKER_KINDS: [DocumentKind; 4] = [
+    DocumentKind::Settlement,
+    DocumentKind::Revision,
+    DocumentKind::Combination,
+    DocumentKind::Partial,
+];
+
 /// A table: a caption, column heads (after the row-head column) and rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
@@ -331,20 +339,14 @@ impl Scenario {
     }
 
     /// The documents in the picker's order: whole texts, revisions, combinations, partial
-    /// texts, each group by date.
+    /// texts, each group in the file's order, which is by date (as the picker lists them).
     pub fn matrix_order(&self) -> Vec<usize> {
-        let rank = |kind: DocumentKind| match kind {
-            DocumentKind::Settlement => 0,
-            DocumentKind::Revision => 1,
-            DocumentKind::Combination => 2,
-            DocumentKind::Partial => 3,
-        };
-        let mut documents: Vec<usize> = (0..self.documents.len()).collect();
-        documents.sort_by(|&a, &b| {
-            let (a, b) = (&self.documents[a], &self.documents[b]);
-            (rank(a.kind), &a.date).cmp(&(rank(b.kind), &b.date))
-        });
-        documents
+        PICKER_KINDS
+            .iter()
+            .flat_map(|&kind| {
+                (0..self.documents.len()).filter(move |&d| self.documents[d].kind == kind)
+            })
+            .collect()
     }
 
     /// The matrix in long form, one record per plan and provision, which is what a spreadsheet

@@ -428,6 +428,19 @@ impl Scenario {
         self.report_with(&provenance, document, problems)
     }
 
+    /// `report` for a package changed from document `from` (a link's `from=`, when the package
+    /// is no document's own): it names the document, and its link keeps the part.
+    pub fn changed_from_report<'a>(
+        &'a self,
+        mut report: ScoreReport<'a>,
+        package: &Package,
+        from: usize,
+    ) -> ScoreReport<'a> {
+        report.changed_from = Some(&self.documents[from].id);
+        report.link = format!("#{}", crate::share::encode_from(self, package, Some(from)));
+        report
+    }
+
     /// A report for a package whose provenance is known (a document, or a partial text applied
     /// on another package).
     pub fn report_with(

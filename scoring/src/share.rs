@@ -73,8 +73,10 @@ pub struct Decoded {
     pub edits: Edits,
     /// The document the package started from, when the link names one (`from=`).
     pub from: Option<usize>,
-    /// The packages the link compares (`c=`), in column order; empty for most links.
-    pub compare: Vec<Slot>,
+    /// The packages the link compares (its `c=` values, in column order; empty for most
+    /// links), as written: [`read_slots`] reads them. The page only carries them in its link,
+    /// so it never needs their reader.
+    pub compare: Vec<String>,
     /// In the order met; empty for a clean link.
     pub problems: Vec<Problem>,
 }
@@ -188,6 +190,25 @@ pub enum Slot {
     Here,
     Document(usize),
     Package(Package),
+}
+
+/// The packages a link's `c=` values stand for, with a problem for each value (or setting in
+/// one) that could not be used.
+pub fn read_slots(scenario: &Scenario, values: &[String]) -> (Vec<Slot>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let max = crate::compare::MAX_COLUMNS;
+    if values.len() > max {
+        problems.push(Problem {
+            issue: None,
+            message: format!("The link compares more than {max} packages; the rest were ignored."),
+        });
+    }
+    let slots = values
+        .iter()
+        .take(max)
+        .filter_map(|value| read_slot(scenario, value, &mut problems))
+        .collect();
+    (slots, problems)
 }
 
 /// Reads one `c=` value; `None`, with a problem, when nothing in it can be used.
@@ -396,7 +417,6 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
     let mut from = None;
     let mut from_seen = false;
     let mut compare = Vec::new();
-    let mut compare_parts = 0usize;
     if body.is_empty() {
         return Decoded {
             package,
@@ -538,19 +558,22 @@ pub fn decode(scenario: &Scenario, input: &str) -> Decoded {
             continue;
         }
         if key == COMPARE_KEY {
-            compare_parts += 1;
-            if compare_parts == crate::compare::MAX_COLUMNS + 1 {
+            // Kept as written (read by `read_slots`): only ids, digits, `~` and `-` can be in
+            // one, and the 64 settings bound how many.
+            if !value.is_empty()
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_~-".contains(&b))
+            {
+                compare.push(value.to_string());
+            } else {
                 problems.push(Problem {
                     issue: None,
                     message: format!(
-                        "The link compares more than {} packages; the rest were ignored.",
-                        crate::compare::MAX_COLUMNS
+                        "“{}” is not a compared package and was ignored.",
+                        quote(value)
                     ),
                 });
-            } else if compare_parts <= crate::compare::MAX_COLUMNS
-                && let Some(slot) = read_slot(scenario, value, &mut problems)
-            {
-                compare.push(slot);
             }
             continue;
         }

@@ -2,7 +2,7 @@
 //! bounded work on any input. Runs against the built-in scenario.
 
 use proptest::prelude::*;
-use scoring::share::{MAX_LINK_BYTES, Slot, V1_DEFAULTS, write_compare};
+use scoring::share::{MAX_LINK_BYTES, Slot, V1_DEFAULTS, read_slots, write_compare};
 use scoring::{Choice, Package, Scenario, decode, encode, encode_from};
 
 fn scenario() -> Scenario {
@@ -105,9 +105,11 @@ proptest! {
         let decoded = decode(&scenario, &link);
         prop_assert!(decoded.problems.is_empty(), "{:?}", decoded.problems);
         prop_assert_eq!(&decoded.package, &package);
-        prop_assert_eq!(&decoded.compare, &slots);
+        let (read, problems) = read_slots(&scenario, &decoded.compare);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(&read, &slots);
         let mut again = encode(&scenario, &decoded.package);
-        write_compare(&scenario, &decoded.compare, &mut again);
+        write_compare(&scenario, &read, &mut again);
         prop_assert_eq!(again, link.clone());
         // Only ids, digits and the separators: nothing from a link can be markup.
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"_=&.~-".contains(&b)), "{}", link);
@@ -400,35 +402,45 @@ fn the_document_a_package_started_from_is_read_leniently() {
 fn compared_packages_are_read_leniently() {
     let scenario = scenario();
     let model = &scenario.meta.version;
-    let read = |rest: &str| decode(&scenario, &format!("v=2&m={model}&army_cap=no_cap{rest}"));
-    let plain = read("").package;
+    let read = |rest: &str| {
+        let decoded = decode(&scenario, &format!("v=2&m={model}&army_cap=no_cap{rest}"));
+        let (slots, mut problems) = read_slots(&scenario, &decoded.compare);
+        let mut all = decoded.problems.clone();
+        all.append(&mut problems);
+        (decoded.package, slots, all)
+    };
+    let (plain, _, _) = read("");
     // Unknown plans, bad settings and a fifth column: one problem each, the rest kept.
-    let unknown = read("&c=no_such_plan&c=here");
-    assert_eq!(unknown.compare, vec![Slot::Here]);
-    assert_eq!(unknown.package, plain);
+    let (package, slots, problems) = read("&c=no_such_plan&c=here");
+    assert_eq!(slots, vec![Slot::Here]);
+    assert_eq!(package, plain);
     assert!(
-        unknown.problems[0]
+        problems[0]
             .message
             .starts_with("Unknown plan “no_such_plan” (a compared package)"),
-        "{:?}",
-        unknown.problems
+        "{problems:?}"
     );
-    let bad = read("&c=p~army_cap-lots~nope-1~army_cap-no_cap~x");
-    assert_eq!(bad.compare, vec![Slot::Package(scenario.opening_package())]);
-    assert_eq!(bad.problems.len(), 4, "{:?}", bad.problems);
+    let (_, slots, problems) = read("&c=p~army_cap-lots~nope-1~army_cap-no_cap~x");
+    assert_eq!(slots, vec![Slot::Package(scenario.opening_package())]);
+    assert_eq!(problems.len(), 4, "{problems:?}");
     assert!(
-        bad.problems[2]
+        problems[2]
             .message
             .contains("appears more than once in a compared package")
     );
-    let five = read("&c=here&c=here&c=here&c=here&c=here&c=here");
-    assert_eq!(five.compare.len(), 4);
-    assert_eq!(five.problems.len(), 1, "{:?}", five.problems);
-    assert!(five.problems[0].message.contains("more than 4"));
-    let hostile = read("&c=<img src=x onerror=alert(1)>");
+    let (_, slots, problems) = read("&c=here&c=here&c=here&c=here&c=here&c=here");
+    assert_eq!(slots.len(), 4);
+    assert_eq!(problems[0].issue, None);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains("more than 4"));
+    // Markup never gets into a kept value, nor into a message.
+    let hostile = decode(
+        &scenario,
+        &format!("v=2&m={model}&c=<img src=x onerror=alert(1)>"),
+    );
     assert!(hostile.compare.is_empty());
     assert!(hostile.problems.iter().all(|p| !p.message.contains('<')));
     // An amount off the scale is clamped, as in the link's own settings.
-    let clamped = read("&c=p~army_cap-99999999");
-    assert_eq!(clamped.problems.len(), 1, "{:?}", clamped.problems);
+    let (_, _, problems) = read("&c=p~army_cap-99999999");
+    assert_eq!(problems.len(), 1, "{problems:?}");
 }

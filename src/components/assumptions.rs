@@ -4,7 +4,7 @@
 //! per number, per party or all; the assumptions file; which verdicts survive a change of one
 //! weight (`VerdictFlips`, rendered apart); and the rationales. They are assumptions of this model version, not findings.
 
-use scoring::edits::{Verdict, points_text, to_json};
+use scoring::edits::{Verdict, points_text};
 use scoring::{Edits, PartyFlips};
 use yew::prelude::*;
 
@@ -98,19 +98,9 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         Callback::from(move |_: MouseEvent| apply(Ok(Edits::none())))
     };
     let on_reset_party = reset_with(Edits::reset_party);
-    let on_download = {
-        let scenario = scenario.clone();
-        let edits = edits.clone();
-        let message = message.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("assumptions-{}.json", scenario.meta.version);
-            if let Err(reason) =
-                browser::download(&name, "application/json", &to_json(&scenario, &edits))
-            {
-                message.set(Some(format!("{} ({reason})", text::DOWNLOAD_FAILED)));
-            }
-        })
-    };
+    // The file is written by the worker from the page's link, which carries the edits, and
+    // offered by www/classroom.js, as every download is: the page's wasm carries no writer.
+    let on_download = Callback::from(|_: MouseEvent| browser::post_message("assumptions"));
     let on_file = {
         let on_read_file = props.on_read_file.clone();
         let file_problems = file_problems.clone();

@@ -22,6 +22,8 @@ pub struct HeaderProps {
     pub base_document: Option<usize>,
     /// Partial documents applied on top since.
     pub applied: Vec<usize>,
+    /// The packages compared side by side, which the copied link carries.
+    pub compare: Vec<String>,
     pub dispatch: UseReducerDispatcher<AppState>,
     /// The last QR code the worker drew, and how to ask for one.
     pub qr: Option<QrDrawn>,
@@ -83,7 +85,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     });
 
-    let link = scenario.link(&props.package, props.base_document);
+    let link = scenario.link(&props.package, props.base_document, &props.compare);
     let qr = use_qr();
     let onclick = {
         let status = status.clone();

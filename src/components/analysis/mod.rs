@@ -174,6 +174,11 @@ impl Reducible for AnalysisState {
                     next.assumptions_file = Some((count, Rc::new(result)));
                 }
                 Output::Qr { text, code } => next.qr = Some(Rc::new((text, code))),
+                // Drawn by www/classroom.js, which the page's state does not hold.
+                Output::View(json) => {
+                    browser::post_message(&json);
+                    return self;
+                }
                 Output::Failed { id, message } => {
                     if id.is_some_and(|id| id != next.latest && id != next.overview) {
                         return self;
@@ -398,11 +403,25 @@ pub fn use_analysis(
         }))
         .clone()
     };
+    let request_view = {
+        let bridge = bridge.clone();
+        let dispatch = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |input: Input| match bridge.borrow().as_ref() {
+                Some(bridge) => bridge.send(Packet::pack(&input)),
+                None => {
+                    dispatch.dispatch(AnalysisAction::Failed(text::WORKER_NOT_STARTED.to_string()))
+                }
+            })
+        }))
+        .clone()
+    };
     Analysis {
         state: (*state).clone().into(),
         restart,
         read_assumptions,
         request_qr,
+        request_view,
     }
 }
 
@@ -415,6 +434,8 @@ pub struct Analysis {
     pub read_assumptions: Callback<String>,
     /// Draw a link as a QR code (answered in `state.qr`).
     pub request_qr: Callback<String>,
+    /// Build a classroom view (an `Input::View`; the answer goes to www/classroom.js).
+    pub request_view: Callback<Input>,
 }
 
 #[derive(Properties, PartialEq)]
