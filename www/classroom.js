@@ -130,7 +130,10 @@ function drawCompare(view) {
   }
   // A link whose compared packages are not written canonically (or hold something unusable)
   // is rewritten as read; the problems stay listed.
-  if (!view.canonical) setSlots(slots);
+  if (!view.canonical) {
+    pasteProblems = view.problems;
+    setSlots(slots);
+  }
   const groups = [...new Set(view.documents.map((document) => document.group))];
   const columns = view.slots.map((slot, index) => {
     const id = `compare-${index}`;

@@ -127,6 +127,16 @@ describe('comparing packages', () => {
     await context.close();
   });
 
+  test('a comparison link with an unusable column lists it and is rewritten as read', async () => {
+    const { page, context, problems } = await harness.open(`#${link()}&c=here&c=no_such_plan&c=plan20_dec2025`);
+    await page.waitForFunction(() => /Unknown plan “no_such_plan” \(a compared package\)/.test(document.querySelector('.compare-problems')?.textContent ?? ''));
+    await page.waitForFunction(() => location.hash.endsWith('&c=here&c=plan20_dec2025'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table-0"] thead th').length === 3);
+    assert.match(await page.textContent('.compare-problems'), /no_such_plan/);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('on a phone the comparison stays readable: the page does not overflow, the table scrolls in place', async () => {
     const body = `${link()}&c=here&c=plan20_dec2025&c=geneva_nov2025&c=ist_2022`;
     const { page, context } = await harness.open('#' + body, { contextOptions: { viewport: { width: 320, height: 700 }, isMobile: true } });

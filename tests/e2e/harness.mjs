@@ -49,7 +49,8 @@ export async function start(dist = DIST, extraFlags = [], prefix = '/') {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.consoleErrors.push(message.text());
     });
-    page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+    // With its stack, so that a failure says where the error came from.
+    page.on('pageerror', (error) => problems.pageErrors.push(error.stack ? `${error}\n${error.stack}` : String(error)));
     page.on('request', (request) => {
       const target = request.url();
       if (!target.startsWith(origin) && !target.startsWith('data:') && !target.startsWith('blob:')) {
