@@ -145,6 +145,16 @@ fn load_model(version: &str) -> Result<Scenario, String> {
     }
 }
 
+/// The model a link was made with: the current one, or a published one built in.
+fn link_scenario(current: &Scenario, link: &str) -> Result<Scenario, String> {
+    let model = scoring::link_model(link).model;
+    if model.version == current.meta.version {
+        Ok(current.clone())
+    } else {
+        load_model(model.version)
+    }
+}
+
 /// What to score: a link read with its own model (or the current one), or a preset, with any
 /// partial documents applied on top.
 struct Subject {
@@ -169,12 +179,7 @@ fn subject(
         Some(preset) => (current.clone(), resolve(current, None, Some(preset))?),
         None => {
             let link = link.unwrap_or_default();
-            let model = scoring::link_model(&link).model;
-            let scenario = if model.version == current.meta.version {
-                current.clone()
-            } else {
-                load_model(model.version)?
-            };
+            let scenario = link_scenario(current, &link)?;
             let decoded = scoring::decode(&scenario, &link);
             if use_current && scenario.meta.version != current.meta.version {
                 let mut translated =
@@ -478,12 +483,7 @@ fn comparison(
     with: &[String],
 ) -> Result<(scoring::compare::Comparison, Vec<String>), String> {
     let link = link.unwrap_or_default();
-    let model = scoring::link_model(&link).model;
-    let scenario = if model.version == current.meta.version {
-        current.clone()
-    } else {
-        load_model(model.version)?
-    };
+    let scenario = link_scenario(current, &link)?;
     let decoded = decode(&scenario, &link);
     let scenario = scenario.edited(&decoded.edits);
     let (slots, slot_problems) = scoring::share::read_slots(&scenario, &decoded.compare);

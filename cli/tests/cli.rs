@@ -589,7 +589,9 @@ fn compare_reads_the_pages_comparison_link_and_adds_columns() {
         }
     }
     let csv = run(&["compare", &link, "--csv"]);
-    assert!(stdout(&csv).starts_with("\"Provision\",\"This package\",\"20-point framework\""));
+    assert!(stdout(&csv).starts_with(
+        "\"Provision\",\"This package\",\"This package (note)\",\"20-point framework\""
+    ));
     // Fewer than two packages, or an unknown column, is refused with a message.
     let lonely = run(&["compare", &format!("#v=2&m={model}&c=here")]);
     assert_eq!(lonely.status.code(), Some(2));

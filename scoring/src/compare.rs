@@ -135,6 +135,12 @@ impl Scenario {
         let mut head = vec!["Provision".to_string()];
         head.extend(columns.iter().map(|column| column.name.clone()));
         let mut differing = 0;
+        // Each package's standing, as it opens anywhere: a plan's own package with what its
+        // text settles (and what is assumed where it is silent), any other package chosen.
+        let origins: Vec<Vec<Origin>> = columns
+            .iter()
+            .map(|column| self.provenance_of(&column.package).1.origins)
+            .collect();
         let rows = (0..self.issues.len())
             .map(|issue| {
                 let first = columns.first().map(|column| column.package.choice(issue));
@@ -146,8 +152,14 @@ impl Scenario {
                     head: self.issues[issue].label.clone(),
                     cells: columns
                         .iter()
-                        .map(|column| {
-                            Cell::plain(describe_choice(self, issue, column.package.choice(issue)))
+                        .zip(&origins)
+                        .map(|(column, origins)| {
+                            let (note, assumed) = self.standing(issue, origins[issue]);
+                            Cell {
+                                text: describe_choice(self, issue, column.package.choice(issue)),
+                                note,
+                                assumed,
+                            }
                         })
                         .collect(),
                     differs,

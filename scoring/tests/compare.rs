@@ -61,6 +61,10 @@ fn every_pair_of_documents_differs_where_their_packages_do() {
                         cell.text,
                         describe_choice(&scenario, issue, column.package.choice(issue))
                     );
+                    // Each cell says what settles it, or that it is assumed.
+                    let origin = scenario.provenance_of(&column.package).1.origins[issue];
+                    assert_eq!(cell.assumed, origin.is_assumed());
+                    assert!(!cell.note.is_empty());
                 }
             }
         }
