@@ -144,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
     let phone_bar = phone_bar(&state.scenario, &scores);
     // The edits in words change only with the edits, not with each toggle.
     let edit_lines = use_memo(state.scenario.clone(), |scenario| {
-        scenario.edits().describe(scenario)
+        scenario.edits().describe_by_party(scenario)
     });
     html! {
         <>
@@ -215,7 +215,7 @@ fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>) {
 /// the model's value, and a way back to the model's.
 fn edits_notice(
     scenario: &ScenarioRef,
-    lines: &[String],
+    lines: &[(usize, String)],
     dispatch: &UseReducerDispatcher<AppState>,
 ) -> Html {
     if lines.is_empty() {
@@ -233,7 +233,7 @@ fn edits_notice(
         <section class="notice edits-notice" role="region" aria-labelledby="edits-notice-heading" data-testid="edits-notice">
             <h2 id="edits-notice-heading">{ format!("{} ({})", text::EDITS_NOTICE_HEADING, lines.len()) }</h2>
             <p>{ format!("{} {}.", text::EDITS_NOTICE_INTRO, scenario.meta.version) }</p>
-            <ul>{ for lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            <ul>{ for lines.iter().map(|(party, line)| html! { <li class={format!("party-{}", scenario.parties[*party].id)}>{ line }</li> }) }</ul>
             <a href="#assumptions" onclick={Callback::from(|event: MouseEvent| {
                 event.prevent_default();
                 browser::focus("assumptions-heading");

@@ -36,9 +36,10 @@ pub fn url_with_fragment(body: &str) -> String {
     format!("{base}#{body}")
 }
 
-/// The link a phone should open for `body`: the page's address with that fragment and no
-/// query, since a student who scans a projected code wants the ordinary view, not
-/// `?view=projector` (the page has no other query a reader sets).
+/// The link a phone should open for `body`: the page's address with that fragment, without
+/// `?view=projector`, since a student who scans a projected code wants the ordinary view; a
+/// delegation's `role=` (and `reveal=`, `proposal=`: `www/delegation.js`) stays, as the code of
+/// a delegation's link must open that delegation's view.
 pub fn phone_url_with_fragment(body: &str) -> String {
     let location = window().map(|window| window.location());
     let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
@@ -47,8 +48,19 @@ pub fn phone_url_with_fragment(body: &str) -> String {
             .and_then(|location| get(location).ok())
             .unwrap_or_default()
     };
+    let search = part(web_sys::Location::search);
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("view="))
+        .collect();
+    let query = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
     format!(
-        "{}{}#{body}",
+        "{}{}{query}#{body}",
         part(web_sys::Location::origin),
         part(web_sys::Location::pathname)
     )

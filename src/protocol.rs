@@ -90,11 +90,23 @@ pub enum ViewRequest {
     Assumptions {
         link: String,
     },
+    /// A QR code of `url` (a delegation's link, `www/delegation.js`), answered with the link
+    /// it holds.
+    Qr {
+        url: String,
+    },
+    /// The link body of the package in `link` as the page writes it (canonical, with its edits
+    /// and `from=`, without compared packages), for `www/delegation.js`'s links: the address
+    /// bar holds no fragment until the first change.
+    Link {
+        link: String,
+    },
 }
 
 impl ViewRequest {
     /// The message for the page's link: `compare`, `matrix`, `sheet <page address>`, `paste
-    /// <text>` (from `www/classroom.js`) or `assumptions` (the editor's download button);
+    /// <text>` (from `www/classroom.js`), `assumptions` (the editor's download button), `qr
+    /// <address>` or `link` (`www/delegation.js`);
     /// `None` for anything else.
     pub fn read(message: &str, link: String) -> Option<ViewRequest> {
         let (command, rest) = message.split_once(' ').unwrap_or((message, ""));
@@ -105,6 +117,8 @@ impl ViewRequest {
             "sheet" => ViewRequest::TermSheet { link, url: rest },
             "paste" => ViewRequest::Paste { link, text: rest },
             "assumptions" => ViewRequest::Assumptions { link },
+            "qr" => ViewRequest::Qr { url: rest },
+            "link" => ViewRequest::Link { link },
             _ => return None,
         })
     }

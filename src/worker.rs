@@ -395,6 +395,23 @@ fn build_view(base: &Scenario, request: ViewRequest) -> String {
             "type": "application/json",
             "text": scoring::edits::to_json(base, &scoring::decode(base, &link).edits),
         }),
+        ViewRequest::Link { link } => {
+            let decoded = scoring::decode(base, &link);
+            let scenario = base.edited(&decoded.edits);
+            json!({
+                "view": "link",
+                "link": scoring::encode_from(&scenario, &decoded.package, decoded.from),
+            })
+        }
+        ViewRequest::Qr { url } => {
+            let qr = crate::qr::draw(&url);
+            json!({
+                "view": "qr",
+                "url": url,
+                "qr": qr.as_ref().ok().map(|code| json!({ "size": code.size, "path": code.path })),
+                "qr_error": qr.err(),
+            })
+        }
         ViewRequest::Paste { link, text } => {
             let (slot, problems) = pasted(base, &scoring::decode(base, &link), &text);
             json!({ "view": "paste", "slot": slot, "problems": problems })

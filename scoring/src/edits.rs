@@ -1007,6 +1007,15 @@ impl Edits {
     /// One line per edited number, e.g. "Ukraine: walk-away value 35 (model: 40)". `scenario`
     /// is the model as published.
     pub fn describe(&self, scenario: &Scenario) -> Vec<String> {
+        self.describe_by_party(scenario)
+            .into_iter()
+            .map(|(_, line)| line)
+            .collect()
+    }
+
+    /// [`Edits::describe`] with each line's party (its index), so that a view can leave out
+    /// the parties it hides (a delegation's link, `www/delegation.js`).
+    pub fn describe_by_party(&self, scenario: &Scenario) -> Vec<(usize, String)> {
         let mut lines = Vec::new();
         for (party, edits) in self.parties.iter().enumerate() {
             let name = &scenario.parties[party].name;
@@ -1014,31 +1023,43 @@ impl Edits {
             if let Some(weights) = &edits.weights {
                 for (issue, (&weight, &was)) in weights.iter().zip(&model.weights).enumerate() {
                     if weight != was {
-                        lines.push(format!(
-                            "{name}: weight on {} {weight} % (model: {was} %)",
-                            scenario.issues[issue].label
+                        lines.push((
+                            party,
+                            format!(
+                                "{name}: weight on {} {weight} % (model: {was} %)",
+                                scenario.issues[issue].label
+                            ),
                         ));
                     }
                 }
             }
             if let Some(points) = edits.reservation {
-                lines.push(format!(
-                    "{name}: walk-away value {points} (model: {})",
-                    points_text(model.reservation)
+                lines.push((
+                    party,
+                    format!(
+                        "{name}: walk-away value {points} (model: {})",
+                        points_text(model.reservation)
+                    ),
                 ));
             }
             for &line in &edits.red_lines_off {
-                lines.push(format!(
-                    "{name}: red line on {} off (model: on)",
-                    scenario.issues[scenario.parties[party].red_lines[line].issue].label
+                lines.push((
+                    party,
+                    format!(
+                        "{name}: red line on {} off (model: on)",
+                        scenario.issues[scenario.parties[party].red_lines[line].issue].label
+                    ),
                 ));
             }
             for &(issue, option, value) in &edits.values {
-                lines.push(format!(
-                    "{name}: value of “{}” ({}) {value} (model: {})",
-                    scenario.issues[issue].options[option].label,
-                    scenario.issues[issue].label,
-                    scenario.model_assumptions().values[issue][option].values[party]
+                lines.push((
+                    party,
+                    format!(
+                        "{name}: value of “{}” ({}) {value} (model: {})",
+                        scenario.issues[issue].options[option].label,
+                        scenario.issues[issue].label,
+                        scenario.model_assumptions().values[issue][option].values[party]
+                    ),
                 ));
             }
         }

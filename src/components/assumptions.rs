@@ -91,7 +91,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         .reservation
         .map_or(model.parties[p].reservation, f64::from);
     // One per edited number: the same list the notice above the page shows.
-    let count = edits.describe(scenario).len();
+    let count = edits.describe_by_party(scenario).len();
 
     let on_reset_all = {
         let apply = apply.clone();
@@ -278,7 +278,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
             if let Some(reason) = &*message {
                 <p class="input-error" role="alert" data-testid="edit-message">{ reason }</p>
             }
-            <div class="party-editor" data-testid="party-editor">
+            <div class={classes!("party-editor", format!("party-{}", party_spec.id))} data-testid="party-editor">
                 <div class={classes!("edit-row", party_edits.reservation.is_some().then_some("edited"))}>
                     <label for="walk-away-input">{ format!("{}: {}", party_spec.name, text::WALK_AWAY) }</label>
                     <input type="range" id="walk-away-input" min="0" max="100" step="1" value={points_text(reservation)}

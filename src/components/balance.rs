@@ -258,7 +258,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <table class="breakdown-table">
+                <table class={classes!("breakdown-table", format!("party-{}", scenario.parties[breakdown].id))}>
                     <caption class="visually-hidden">{ format!("{}'s concession by provision, largest first", scenario.parties[breakdown].name) }</caption>
                     <thead><tr><th scope="col">{ "Provision" }</th><th scope="col">{ "Points" }</th><th scope="col"><span class="visually-hidden">{ "Share" }</span></th></tr></thead>
                     <tbody>

@@ -320,10 +320,12 @@ fn about_issue(scenario: &ScenarioRef, issue: usize) -> Html {
                                 { cited_text(scenario, &spec_option.meaning) }
                                 <br />
                                 <span class="taken-by">{ format!("{}: {}", text::TAKEN_BY, if documents.is_empty() { text::TAKEN_BY_NONE.to_string() } else { documents.join("; ") }) }</span>
-                                <br />
-                                <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
-                                { format!(" {} — ", value_summary(scenario, issue, option)) }
-                                { cited_text(scenario, &scenario.assumptions.values[issue][option].rationale) }
+                                <span class="option-values">
+                                    <br />
+                                    <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
+                                    { format!(" {} — ", value_summary(scenario, issue, option)) }
+                                    { cited_text(scenario, &scenario.assumptions.values[issue][option].rationale) }
+                                </span>
                             </dd>
                         </>
                     }
