@@ -58,6 +58,16 @@ export function check(dir) {
     if (!integrity) problems.push(`${href}: no integrity in ${tag}`);
     else if (integrity !== sri(readFileSync(join(dir, href)))) problems.push(`${href}: integrity does not match its bytes`);
   }
+  // A module a script imports carries no integrity of its own: the browser reuses the module
+  // an earlier <script type="module"> tag (checked above) loaded from the same URL.
+  const scripts = tags.filter(({ tag }) => /^<script/i.test(tag));
+  scripts.forEach(({ href }, at) => {
+    const source = readFileSync(join(dir, href), 'utf8');
+    for (const [, imported] of source.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"]\.\/([^'"]+)['"]/gm)) {
+      const earlier = scripts.slice(0, at).some((script) => script.href === imported && attribute(script.tag, 'type') === 'module');
+      if (!earlier) problems.push(`${href} imports ${imported}, which no earlier <script type="module"> tag loads with its integrity`);
+    }
+  });
   const boot = tags.find(({ tag }) => /^<script/i.test(tag) && attribute(tag, 'data-wasm') !== undefined);
   const loaderIntegrity = boot && attribute(boot.tag, 'data-worker-integrity');
   if (!boot || attribute(boot.tag, 'data-worker') !== LOADER) problems.push(`the start-up script does not name ${LOADER}`);

@@ -104,7 +104,6 @@ pub fn App(props: &AppProps) -> Html {
         state: analysis,
         restart: on_restart,
         read_assumptions: on_read_file,
-        request_qr,
         request_view,
     } = use_analysis(
         state.scenario.clone(),
@@ -154,8 +153,7 @@ pub fn App(props: &AppProps) -> Html {
                 browser::focus("balance");
             })}>{ text::SKIP_TO_BALANCE }</a>
             <Header scenario={state.scenario.clone()} package={state.package.clone()}
-                base_document={state.base_document} applied={state.applied.clone()} compare={state.compare.clone()} dispatch={dispatch.clone()}
-                qr={analysis.qr.clone()} {request_qr} analysis_failure={analysis.failure.clone()} />
+                base_document={state.base_document} applied={state.applied.clone()} compare={state.compare.clone()} dispatch={dispatch.clone()} />
             { model_notice(&state.scenario, &on_use_current) }
             { link_problems(&state.link_problems, &dispatch) }
             { edits_notice(&state.scenario, &edit_lines, &dispatch) }

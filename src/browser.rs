@@ -36,50 +36,6 @@ pub fn url_with_fragment(body: &str) -> String {
     format!("{base}#{body}")
 }
 
-/// The link a phone should open for `body`: the page's address with that fragment, without
-/// `?view=projector`, since a student who scans a projected code wants the ordinary view; a
-/// delegation's `role=` (and `reveal=`, `proposal=`: `www/delegation.js`) stays, as the code of
-/// a delegation's link must open that delegation's view.
-pub fn phone_url_with_fragment(body: &str) -> String {
-    let location = window().map(|window| window.location());
-    let part = |get: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
-        location
-            .as_ref()
-            .and_then(|location| get(location).ok())
-            .unwrap_or_default()
-    };
-    let search = part(web_sys::Location::search);
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && !pair.starts_with("view="))
-        .collect();
-    let query = if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    };
-    format!(
-        "{}{}{query}#{body}",
-        part(web_sys::Location::origin),
-        part(web_sys::Location::pathname)
-    )
-}
-
-/// Opens `dialog` as a modal (the browser then keeps focus inside it and closes it on Escape).
-pub fn show_modal(dialog: &yew::NodeRef) {
-    if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
-        let _ = dialog.show_modal();
-    }
-}
-
-/// Closes `dialog`; the browser returns focus to what opened it.
-pub fn close_dialog(dialog: &yew::NodeRef) {
-    if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
-        dialog.close();
-    }
-}
-
 thread_local! {
     /// The latest fragment waiting to replace the address bar's (see `write_fragment`).
     static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

@@ -8,5 +8,4 @@ pub mod footer;
 pub mod header;
 pub mod notice;
 pub mod provisions;
-pub mod qr;
 pub mod sources;

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Bumped whenever [`Input`] or [`Output`] changes shape.
-pub const PROTOCOL: u32 = 4;
+pub const PROTOCOL: u32 = 5;
 
 /// The file Trunk writes for the worker (its loader shim), relative to the page.
 pub const WORKER_LOADER: &str = "worker_loader.js";
@@ -47,9 +47,6 @@ pub enum Input {
     /// Read an assumptions file for model `version` (answered by [`Output::Assumptions`]). The
     /// JSON reader lives in the worker, so the page's wasm does not carry it.
     ReadAssumptions { version: String, text: String },
-    /// Draw `text` (a link) as a QR code (answered by [`Output::Qr`]). The encoder lives in the
-    /// worker, so the page's wasm does not carry it.
-    Qr { text: String },
     /// Build a classroom view under model `version` for the page's link body `link`, as
     /// `www/classroom.js` asks for it in `message` (see [`ViewRequest::read`]; answered by
     /// [`Output::View`]).
@@ -90,23 +87,17 @@ pub enum ViewRequest {
     Assumptions {
         link: String,
     },
-    /// A QR code of `url` (a delegation's link, `www/delegation.js`), answered with the link
-    /// it holds.
+    /// A QR code of `url` (the page's link or a delegation's: `www/qr.js`), answered with
+    /// the link it holds. The encoder lives in the worker, so the page's wasm does not carry it.
     Qr {
         url: String,
-    },
-    /// The link body of the package in `link` as the page writes it (canonical, with its edits
-    /// and `from=`, without compared packages), for `www/delegation.js`'s links: the address
-    /// bar holds no fragment until the first change.
-    Link {
-        link: String,
     },
 }
 
 impl ViewRequest {
     /// The message for the page's link: `compare`, `matrix`, `sheet <page address>`, `paste
     /// <text>` (from `www/classroom.js`), `assumptions` (the editor's download button), `qr
-    /// <address>` or `link` (`www/delegation.js`);
+    /// <address>` (`www/qr.js`: the header's button and `www/delegation.js`'s links);
     /// `None` for anything else.
     pub fn read(message: &str, link: String) -> Option<ViewRequest> {
         let (command, rest) = message.split_once(' ').unwrap_or((message, ""));
@@ -118,7 +109,6 @@ impl ViewRequest {
             "paste" => ViewRequest::Paste { link, text: rest },
             "assumptions" => ViewRequest::Assumptions { link },
             "qr" => ViewRequest::Qr { url: rest },
-            "link" => ViewRequest::Link { link },
             _ => return None,
         })
     }
@@ -159,11 +149,6 @@ pub enum Output {
     },
     /// An assumptions file read: the edits, or every problem with its place.
     Assumptions(Result<Edits, Vec<String>>),
-    /// A QR code of `text`: its path, or why there is none.
-    Qr {
-        text: String,
-        code: Result<crate::qr::QrPath, String>,
-    },
     /// A classroom view as JSON (`{"view": "compare" | "matrix" | "sheet" | "paste", …}`).
     View(String),
     /// Something went wrong: a request the worker cannot serve, or a panic inside it.

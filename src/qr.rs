@@ -1,8 +1,8 @@
 //! QR codes of share links as an SVG path, made in the analysis worker with the `qrcode` crate's
 //! encoder.
 //!
-//! The worker sends the path's data, not markup: the page draws the `<svg>` with Yew, since it
-//! uses no raw-HTML API (S3). The path is ours rather than the crate's SVG renderer's, which writes
+//! The worker sends the path's data, not markup: `www/qr.js` and the term sheet draw the `<svg>`
+//! with DOM methods, since the page uses no raw-HTML API (S3). The path is ours rather than the crate's SVG renderer's, which writes
 //! one command per module (about 40 KB for a long link); this one joins each row's dark modules
 //! into runs.
 

@@ -22,12 +22,6 @@ pub const APPLY_PARTIAL: &str = "Apply on top";
 pub const SHARE: &str = "Copy link";
 pub const SHARE_COPIED: &str = "Link copied to the clipboard.";
 pub const QR_BUTTON: &str = "QR code";
-pub const QR_HEADING: &str = "Scan to open this package";
-pub const QR_IMAGE: &str = "QR code of the link to this package";
-pub const QR_MAKING: &str = "Drawing the QR code…";
-pub const QR_UNAVAILABLE: &str =
-    "The QR code is drawn by the analysis worker, which is not running:";
-pub const QR_LINK: &str = "The code holds this link:";
 pub const SHARE_FAILED: &str = "Copying is blocked here; select the link below and copy it.";
 pub const SKIP_TO_BALANCE: &str = "Skip to the concession balance";
 pub const PHONE_BAR_BALANCE: &str = "Balance, Ukraine's concession minus Russia's:";

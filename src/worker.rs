@@ -114,7 +114,6 @@ impl Worker for AnalysisWorker {
             Input::Hello
             | Input::Model { .. }
             | Input::ReadAssumptions { .. }
-            | Input::Qr { .. }
             | Input::View { .. } => None,
         };
         SERVING.with(|serving| *serving.borrow_mut() = Some((scope.clone(), handler, id)));
@@ -183,10 +182,6 @@ impl Worker for AnalysisWorker {
                     "model {version} was not sent to the worker"
                 )]))),
             },
-            Input::Qr { text } => {
-                let code = crate::qr::draw(&text);
-                respond(Output::Qr { text, code });
-            }
             Input::View {
                 version,
                 message,
@@ -395,14 +390,6 @@ fn build_view(base: &Scenario, request: ViewRequest) -> String {
             "type": "application/json",
             "text": scoring::edits::to_json(base, &scoring::decode(base, &link).edits),
         }),
-        ViewRequest::Link { link } => {
-            let decoded = scoring::decode(base, &link);
-            let scenario = base.edited(&decoded.edits);
-            json!({
-                "view": "link",
-                "link": scoring::encode_from(&scenario, &decoded.package, decoded.from),
-            })
-        }
         ViewRequest::Qr { url } => {
             let qr = crate::qr::draw(&url);
             json!({

@@ -10,6 +10,8 @@
 // packages as Back (and undo) do: it writes the link's `c=` parts and sends `popstate`, and the
 // app reopens the link, which it then keeps writing with those parts.
 // Plain JS, as the projector view and undo: the page's wasm has no room under its budget.
+import { el, qrImage } from './dom.js';
+
 const section = document.getElementById('classroom');
 const panels = {
   compare: document.getElementById('compare'),
@@ -57,22 +59,6 @@ for (const method of ['pushState', 'replaceState']) {
   };
 }
 addEventListener('popstate', linkChanged);
-
-/** An element with attributes and children (strings become text nodes). */
-function el(tag, attributes = {}, ...children) {
-  const node = tag === 'svg' || tag === 'rect' || tag === 'path'
-    ? document.createElementNS('http://www.w3.org/2000/svg', tag)
-    : document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false || value === null) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  }
-  return node;
-}
 
 /** Replaces a panel's body, keeping the keyboard on the same control when it is redrawn. */
 function fill(panel, ...children) {
@@ -220,9 +206,7 @@ function drawMatrix(view) {
 function drawSheet(view) {
   const { sheet } = view;
   const code = view.qr
-    ? el('svg', { class: 'term-sheet-qr', viewBox: `0 0 ${view.qr.size} ${view.qr.size}`, 'shape-rendering': 'crispEdges', role: 'img', 'aria-label': 'QR code of the live version' },
-      el('rect', { width: view.qr.size, height: view.qr.size, fill: '#fff' }),
-      el('path', { fill: '#000', d: view.qr.path }))
+    ? qrImage(view.qr, 'QR code of the live version', { class: 'term-sheet-qr' })
     : el('p', { role: 'alert' }, `No QR code: ${view.qr_error}`);
   fill(panels.sheet,
     el('p', {},

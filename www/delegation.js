@@ -14,9 +14,11 @@
 // The hiding is `www/style.css`'s, keyed on `html[data-role]`, set here before the app first
 // paints; this script also keeps the editor and the concession breakdown on the delegation's
 // own party, announces the delegation's own scores (the app's announcement names every party,
-// so it is silenced), draws the banner and the panel of links, and asks the worker for QR codes.
+// so it is silenced), draws the banner and the panel of links, and has `www/qr.js` show their QR codes.
 // It scores nothing. Hiding is a classroom convention, not a secret: the link can be edited,
 // and the page says so.
+import { el } from './dom.js';
+
 const root = document.documentElement;
 const query = new URLSearchParams(location.search);
 const asked = query.get('role');
@@ -28,28 +30,7 @@ if (role && query.get('reveal') === 'all') root.dataset.reveal = 'all';
 
 const banner = document.getElementById('role-banner');
 const panel = document.getElementById('delegations');
-const dialog = document.getElementById('delegation-qr');
 let parties = [];
-let wantedQr = '';
-// The package's link body as the app writes it (the worker's answer to `link`); until it
-// comes, the address bar's.
-let canonical = null;
-
-/** An element with attributes and children (strings become text nodes). */
-function el(tag, attributes = {}, ...children) {
-  const node = tag === 'svg' || tag === 'rect' || tag === 'path'
-    ? document.createElementNS('http://www.w3.org/2000/svg', tag)
-    : document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false || value === null) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  }
-  return node;
-}
 
 const partyOf = (id) => parties.find((party) => party.id === id);
 const isParty = () => Boolean(root.dataset.role && root.dataset.role !== 'facilitator');
@@ -62,7 +43,8 @@ function roleLink(view, { reveal = false, proposal = null } = {}) {
   search.set('role', view);
   if (reveal) search.set('reveal', 'all');
   if (proposal) search.set('proposal', proposal);
-  const body = canonical ?? location.hash.replace(/^#/, '');
+  // The app's link, which its QR button holds (the address bar has none until a change).
+  const body = document.getElementById('qr-button')?.dataset.link ?? location.hash.replace(/^#/, '');
   return `${location.origin}${location.pathname}?${search}${body ? `#${body}` : ''}`;
 }
 
@@ -89,35 +71,10 @@ async function copy(from, link, what) {
   }
 }
 
-/** Opens the QR dialog on `link` and asks the worker (through the app) for its code. */
+/** The QR code of `link` (`www/qr.js` shows it; the worker draws it). */
 function showQr(link, title) {
-  wantedQr = link;
-  dialog.querySelector('h2').textContent = title;
-  dialog.querySelector('.qr-code').replaceChildren(el('p', {}, 'Drawing the QR code…'));
-  dialog.querySelector('code').textContent = link;
-  if (!dialog.open) dialog.showModal();
-  postMessage(`qr ${link}`, location.origin);
+  dispatchEvent(new CustomEvent('qr-show', { detail: { link, title } }));
 }
-
-addEventListener('message', (event) => {
-  if (event.origin !== location.origin || typeof event.data !== 'string' || !event.data.startsWith('{')) return;
-  const view = JSON.parse(event.data);
-  if (view.view !== 'qr' && view.view !== 'link') return;
-  if (view.view === 'link') {
-    if (view.link === canonical) return;
-    canonical = view.link;
-    drawBanner();
-    drawPanel();
-    return;
-  }
-  if (view.url !== wantedQr) return;
-  dialog.querySelector('.qr-code').replaceChildren(view.qr
-    ? el('svg', { viewBox: `0 0 ${view.qr.size} ${view.qr.size}`, 'shape-rendering': 'crispEdges', role: 'img', 'aria-label': `QR code of ${dialog.querySelector('h2').textContent.replace(/^QR code of /, '')}`, 'data-testid': 'delegation-qr-code' },
-      el('rect', { width: view.qr.size, height: view.qr.size, fill: '#fff' }),
-      el('path', { fill: '#000', d: view.qr.path }))
-    : el('p', { role: 'alert' }, `No QR code: ${view.qr_error}`));
-});
-dialog?.querySelector('button')?.addEventListener('click', () => dialog.close());
 
 /** A link with its Copy and QR buttons. */
 function linkRow(label, link, what, testid) {
@@ -157,14 +114,14 @@ function drawBanner() {
         ? el('p', {}, 'The facilitator has revealed every delegation\'s assumptions: the page shows everything.')
         : [
           el('p', {}, `Your priorities are yours to set: the assumptions editor below edits ${own.name}'s weights, walk-away value, red lines and option values, and your scores follow them.`),
-          el('p', { 'data-testid': 'role-hidden' }, `Hidden until the facilitator reveals them: the assumptions of ${others.join(', ')}, and every figure computed from them (their scores and verdicts, the balance, the ratification test, the analysis, the verdict flips, the comparison, the term sheet and the option values in the provision notes).`),
+          el('p', { 'data-testid': 'role-hidden' }, `Hidden until the facilitator reveals them: the assumptions of ${new Intl.ListFormat('en', { type: 'conjunction' }).format(others)}, and every figure computed from them (their scores and verdicts, the balance, the ratification test, the analysis, the verdict flips, the comparison, the term sheet and the option values in the provision notes).`),
         ],
       el('p', {}, el('a', { href: '#assumptions', onclick: (event) => {
         event.preventDefault();
         document.getElementById('assumptions-heading')?.focus();
       } }, `Go to ${own.name}'s priorities (the assumptions editor)`)),
       el('p', {}, 'Your proposal: set the provisions, then send the facilitator this link (it holds the package and your assumptions):'),
-      el('ul', { class: 'delegation-links' }, linkRow('Proposal', proposal, `${delegationName(own)}'s proposal link`, 'proposal-link')));
+      el('ul', { class: 'delegation-links' }, linkRow('Your proposal', proposal, `${delegationName(own)}'s proposal link`, 'proposal-link')));
   } else {
     const from = partyOf(query.get('proposal'));
     children.push(
@@ -234,7 +191,6 @@ function linkChanged() {
   requestAnimationFrame(() => {
     pending = false;
     if (parties.length === 0) return; // not started: start() draws
-    postMessage('link', location.origin);
     drawBanner();
     drawPanel();
     announce();
@@ -272,13 +228,14 @@ function start() {
     }).observe(document.getElementById('root'), { childList: true, subtree: true, characterData: true });
     keepOwnParty();
     announce();
-    // A delegation's view opens on its own priorities.
+    // The facilitator's view opens on the delegations' links, a delegation's on its own
+    // priorities.
+    if (root.dataset.role === 'facilitator' && panel && !panel.open) panel.open = true;
     const editor = document.querySelector('details[data-testid="editor"]');
     if (isParty() && editor && !editor.open) editor.open = true;
   }
   panel?.addEventListener('toggle', drawPanel);
   drawPanel();
-  if (root.dataset.role || panel) postMessage('link', location.origin);
 }
 
 if (root.dataset.ready === 'true') start();

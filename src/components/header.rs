@@ -8,9 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::analysis::QrDrawn;
 use crate::components::analysis::suggestions::changes_list;
-use crate::components::qr::{qr_dialog, use_qr};
 use crate::components::sources::{SourceLinks, caution, cited_text, format_date};
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
@@ -25,10 +23,6 @@ pub struct HeaderProps {
     /// The packages compared side by side, which the copied link carries.
     pub compare: Vec<String>,
     pub dispatch: UseReducerDispatcher<AppState>,
-    /// The last QR code the worker drew, and how to ask for one.
-    pub qr: Option<QrDrawn>,
-    pub request_qr: Callback<String>,
-    pub analysis_failure: Option<String>,
 }
 
 /// The picker's line for a document: "US 28-point plan — 20 Nov 2025, leaked draft, 20 of 20
@@ -86,7 +80,6 @@ pub fn Header(props: &HeaderProps) -> Html {
     });
 
     let link = scenario.link(&props.package, props.base_document, &props.compare);
-    let qr = use_qr();
     let onclick = {
         let status = status.clone();
         let link = link.clone();
@@ -229,7 +222,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                 }
                 <div class="share">
                     <button type="button" class="button-primary" id="share" {onclick}>{ text::SHARE }</button>
-                    { qr_dialog(&qr, &link, props.qr.as_ref(), &props.request_qr, props.analysis_failure.as_ref()) }
+                    // `www/qr.js` opens the QR code of the link the button holds (the worker
+                    // draws it), in a dialog of index.html.
+                    <button type="button" class="button-secondary" id="qr-button" aria-haspopup="dialog" data-link={link.clone()}>{ text::QR_BUTTON }</button>
                     <p class="share-status" role="status">
                         { match &*status {
                             ShareStatus::Idle => Html::default(),

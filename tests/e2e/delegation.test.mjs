@@ -97,15 +97,15 @@ describe('delegation links', () => {
     // The QR code of Russia's link, large enough to scan from the back of a room.
     const button = page.locator('[data-testid="delegation-link-ru"] button', { hasText: 'QR code' });
     await button.click();
-    const svg = page.locator('[data-testid="delegation-qr-code"]');
+    const svg = page.locator('.qr-dialog .qr-code svg');
     await svg.waitFor();
     assert.equal(await readQr(page, svg), `${harness.url}?role=ru#${body}`);
-    assert.equal((await page.textContent('[data-testid="delegation-qr-link"]')).trim(), `${harness.url}?role=ru#${body}`);
+    assert.equal((await page.textContent('[data-testid="qr-link"]')).trim(), `${harness.url}?role=ru#${body}`);
     const box = await svg.boundingBox();
     assert.ok(box.height >= 0.6 * 1080, `code ${box.height} px high`);
     assert.deepEqual(await axeAll(page), []);
     await page.keyboard.press('Escape');
-    await page.locator('[data-testid="delegation-qr"]').waitFor({ state: 'hidden' });
+    await page.locator('[data-testid="qr-dialog"]').waitFor({ state: 'hidden' });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'QR code');
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
@@ -145,12 +145,22 @@ describe('delegation links', () => {
       await context.close();
     }
 
+    // Another party's edits in the link stay hidden, their count included.
+    const edited = await openRole(`?role=ua#${body}&d.ru=30`);
+    await edited.page.waitForSelector('[data-testid="walk-away-ua"]');
+    assert.equal(await edited.page.locator('[data-testid="edits-notice"]').isVisible(), false);
+    assert.equal(await edited.page.locator('[data-testid="edit-summary"] p').isVisible(), false);
+    assert.doesNotMatch(await edited.page.evaluate(() => document.body.innerText), /Russia: walk-away value 30/);
+    await edited.context.close();
+
     // Ukraine's delegation edits its own priorities and sends its proposal.
     const { page, context, problems } = await openRole(`?role=ua#${body}`, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
     await page.waitForSelector('[data-testid="walk-away-ua"]');
     await page.locator('[data-testid="walk-away-input"]').fill('30');
     await page.click('#option-foreign_troops-reassurance_force_after_ceasefire');
     const proposed = await fragment(page);
+    assert.match(await page.textContent('[data-testid="edits-notice"]'), /Ukraine: walk-away value 30 \(model: 40\)/);
+    assert.ok(await page.locator('[data-testid="edits-notice"]').isVisible(), 'its own edits are listed');
     assert.match(proposed, /&d\.ua=30/);
     assert.match(proposed, /foreign_troops=reassurance_force_after_ceasefire/);
     assert.match(page.url(), /\?role=ua#/, 'the address keeps the role after a change');

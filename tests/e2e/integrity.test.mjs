@@ -63,6 +63,24 @@ describe('integrity hashes', () => {
       rmSync(copy, { recursive: true, force: true });
     }
   });
+
+  test('a module imported before its own checked tag is caught (a control)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'integrity-'));
+    try {
+      cpSync(DIST, copy, { recursive: true });
+      const html = readFileSync(join(copy, 'index.html'), 'utf8');
+      const dom = html.match(/\s*<script type="module" src="\.\/dom\.js"[^>]*><\/script>/)[0];
+      // The shared helpers' tag moved to the end of the head: the scripts before it import an
+      // unchecked module.
+      writeFileSync(join(copy, 'index.html'), html.replace(dom, '').replace('</head>', `${dom}\n</head>`));
+      const problems = check(copy);
+      for (const script of ['classroom.js', 'delegation.js', 'qr.js']) {
+        assert.ok(problems.includes(`${script} imports dom.js, which no earlier <script type="module"> tag loads with its integrity`), problems.join('; '));
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Opens the page with one file's last byte flipped in transit (the CSP is unchanged). */

@@ -101,9 +101,18 @@ describe('analysis worker', () => {
     const body = await fragment(page);
     assert.equal(body, changed('territory_donetsk=hold_current_line'));
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
+    // The worker draws QR codes: the dialog says why there is none.
+    await page.click('#qr-button');
+    await page.waitForSelector('[data-testid="qr-code"] [role="alert"]');
+    assert.match(await page.textContent('[data-testid="qr-code"]'), /drawn by the analysis worker, which is not running: .*could not start/);
+    await page.keyboard.press('Escape');
     blocked = false;
     await page.click('[data-testid="analysis-failure"] button');
     await analysisReady(page);
+    // Once it runs, the code is drawn.
+    await page.click('#qr-button');
+    await page.waitForSelector('[data-testid="qr-code"] svg');
+    await page.keyboard.press('Escape');
     assert.equal(await page.locator('[data-testid="analysis-failure"]').count(), 0);
     assert.deepEqual(problems.pageErrors, []);
     await context.close();

@@ -32,9 +32,6 @@ pub const DEFAULT_CONCENTRATION: u32 = 50;
 /// An assumptions file the worker read, numbered: its edits, or every problem with its place.
 pub type FileRead = (u64, Rc<Result<Edits, Vec<String>>>);
 
-/// A QR code the worker drew: the text it holds, and its SVG or why there is none.
-pub type QrDrawn = Rc<(String, Result<crate::qr::QrPath, String>)>;
-
 /// How long the worker may take to start (a download on a slow connection included), and to
 /// finish one request, before the page says it is not responding.
 const START_TIMEOUT_MS: u32 = 20_000;
@@ -82,8 +79,6 @@ pub struct AnalysisState {
     /// The last assumptions file the worker read, numbered so that reading the same file
     /// twice is seen twice.
     pub assumptions_file: Option<FileRead>,
-    /// The last QR code the worker drew.
-    pub qr: Option<QrDrawn>,
 }
 
 // An action is dispatched and dropped at once; boxing the worker's output would only allocate.
@@ -173,7 +168,6 @@ impl Reducible for AnalysisState {
                         .map_or(0, |(count, _)| count + 1);
                     next.assumptions_file = Some((count, Rc::new(result)));
                 }
-                Output::Qr { text, code } => next.qr = Some(Rc::new((text, code))),
                 // Drawn by www/classroom.js, which the page's state does not hold.
                 Output::View(json) => {
                     browser::post_message(&json);
@@ -389,20 +383,6 @@ pub fn use_analysis(
         }))
         .clone()
     };
-    let request_qr = {
-        let bridge = bridge.clone();
-        let dispatch = state.dispatcher();
-        (*use_memo((), move |_| {
-            Callback::from(move |text: String| match bridge.borrow().as_ref() {
-                Some(bridge) => bridge.send(Packet::pack(&Input::Qr { text })),
-                None => dispatch.dispatch(AnalysisAction::Received(Output::Qr {
-                    text,
-                    code: Err(text::WORKER_NOT_STARTED.to_string()),
-                })),
-            })
-        }))
-        .clone()
-    };
     let request_view = {
         let bridge = bridge.clone();
         let dispatch = state.dispatcher();
@@ -420,7 +400,6 @@ pub fn use_analysis(
         state: (*state).clone().into(),
         restart,
         read_assumptions,
-        request_qr,
         request_view,
     }
 }
@@ -432,8 +411,6 @@ pub struct Analysis {
     pub state: Rc<AnalysisState>,
     pub restart: Callback<MouseEvent>,
     pub read_assumptions: Callback<String>,
-    /// Draw a link as a QR code (answered in `state.qr`).
-    pub request_qr: Callback<String>,
     /// Build a classroom view (an `Input::View`; the answer goes to www/classroom.js).
     pub request_view: Callback<Input>,
 }
