@@ -10,7 +10,7 @@
 // packages as Back (and undo) do: it writes the link's `c=` parts and sends `popstate`, and the
 // app reopens the link, which it then keeps writing with those parts.
 // Plain JS, as the projector view and undo: the page's wasm has no room under its budget.
-import { el, qrImage } from './dom.js';
+import { el, onLinkChange, qrImage } from './dom.js';
 
 const section = document.getElementById('classroom');
 const panels = {
@@ -39,26 +39,8 @@ function refresh() {
   }
 }
 
-// The app writes its link after every change (replaceState or pushState), and Back, Forward
-// and undo move it (popstate): one refresh per frame, after the write.
-let pending = false;
-function linkChanged() {
-  if (pending) return;
-  pending = true;
-  requestAnimationFrame(() => {
-    pending = false;
-    refresh();
-  });
-}
-for (const method of ['pushState', 'replaceState']) {
-  const original = History.prototype[method];
-  History.prototype[method] = function wrapped(...args) {
-    const result = original.apply(this, args);
-    linkChanged();
-    return result;
-  };
-}
-addEventListener('popstate', linkChanged);
+// One refresh per frame after a change of the link.
+onLinkChange(refresh);
 
 /** Replaces a panel's body, keeping the keyboard on the same control when it is redrawn. */
 function fill(panel, ...children) {

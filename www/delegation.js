@@ -17,7 +17,7 @@
 // so it is silenced), draws the banner and the panel of links, and has `www/qr.js` show their QR codes.
 // It scores nothing. Hiding is a classroom convention, not a secret: the link can be edited,
 // and the page says so.
-import { el } from './dom.js';
+import { el, onLinkChange } from './dom.js';
 
 const root = document.documentElement;
 const query = new URLSearchParams(location.search);
@@ -184,29 +184,12 @@ function announce() {
 }
 
 // The app writes the link after each change: the links shown follow it.
-let pending = false;
-function linkChanged() {
-  if (pending) return;
-  pending = true;
-  requestAnimationFrame(() => {
-    pending = false;
-    if (parties.length === 0) return; // not started: start() draws
-    drawBanner();
-    drawPanel();
-    announce();
-  });
-}
-
-// Wrapped from the start: the app writes its first link before it is marked started.
-for (const method of ['pushState', 'replaceState']) {
-  const original = History.prototype[method];
-  History.prototype[method] = function wrapped(...args) {
-    const result = original.apply(this, args);
-    linkChanged();
-    return result;
-  };
-}
-addEventListener('popstate', linkChanged);
+onLinkChange(() => {
+  if (parties.length === 0) return; // not started: start() draws
+  drawBanner();
+  drawPanel();
+  announce();
+});
 
 function start() {
   parties = readParties();

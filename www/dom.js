@@ -26,3 +26,32 @@ export function qrImage(qr, label, attributes = {}) {
     el('rect', { width: qr.size, height: qr.size, fill: '#fff' }),
     el('path', { fill: '#000', d: qr.path }));
 }
+
+/**
+ * Calls `listener` once per frame after the link changes: the app writes its link after every
+ * change (`replaceState` or `pushState`, recorded here from the first script on, before the app
+ * writes its first), and Back, Forward and undo move it (`popstate`).
+ */
+export function onLinkChange(listener) {
+  let pending = false;
+  const changed = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      listener();
+    });
+  };
+  linkListeners.push(changed);
+  addEventListener('popstate', changed);
+}
+
+const linkListeners = [];
+for (const method of ['pushState', 'replaceState']) {
+  const original = History.prototype[method];
+  History.prototype[method] = function wrapped(...args) {
+    const result = original.apply(this, args);
+    for (const listener of linkListeners) listener();
+    return result;
+  };
+}
