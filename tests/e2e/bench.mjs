@@ -152,7 +152,12 @@ async function load() {
         cls: audit('cumulative-layout-shift'), fid: audit('max-potential-fid'),
       };
       runs.push(figures);
-      console.log(`  run ${run + 1}: performance ${figures.performance}, accessibility ${figures.accessibility}, TBT ${figures.tbt.toFixed(0)} ms, LCP ${figures.lcp.toFixed(0)} ms, FCP ${figures.fcp.toFixed(0)} ms, CLS ${figures.cls.toFixed(3)}, max potential FID ${figures.fid.toFixed(0)} ms`);
+      // What keeps accessibility below 1, by audit and element, so a regression names its cause.
+      const failing = report.categories.accessibility.auditRefs
+        .map(({ id }) => report.audits[id])
+        .filter((item) => item.score !== null && item.score < 1)
+        .map((item) => `${item.id} (${(item.details?.items ?? []).slice(0, 3).map((node) => node.node?.selector).join(', ')})`);
+      console.log(`  run ${run + 1}: performance ${figures.performance}, accessibility ${figures.accessibility}, TBT ${figures.tbt.toFixed(0)} ms, LCP ${figures.lcp.toFixed(0)} ms, FCP ${figures.fcp.toFixed(0)} ms, CLS ${figures.cls.toFixed(3)}, max potential FID ${figures.fid.toFixed(0)} ms${failing.length ? `; accessibility audits failing: ${failing.join('; ')}` : ''}`);
     }
     const m = (key) => median(runs.map((run) => run[key]));
     console.log(`  median: performance ${m('performance')} (≥ 0.98), TBT ${m('tbt').toFixed(0)} ms (≤ 50), LCP ${m('lcp').toFixed(0)} ms (≤ 1500), CLS ${m('cls').toFixed(3)} (≤ 0.02), accessibility ${m('accessibility')} (1.0)`);

@@ -56,21 +56,6 @@ function exposure(names) {
   };
 }
 
-/**
- * axe over the whole page. The footer skips its rendering until it comes near the screen
- * (`content-visibility: auto`), and until then its placeholder height lets axe see the views
- * below it overlapping its summaries; a reader's scrolling renders it first, so the test does.
- */
-async function axeAll(page) {
-  await page.evaluate(() => {
-    const at = scrollY;
-    document.querySelector('.site-footer')?.scrollIntoView();
-    scrollTo(0, at);
-  });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  return axe(page);
-}
-
 async function readQr(page, locator) {
   const png = PNG.sync.read(await locator.screenshot());
   const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
@@ -92,7 +77,7 @@ describe('delegation links', () => {
     await page.check('#delegation-reveal');
     assert.equal(await read('ru'), `${harness.url}?role=ru&reveal=all#${body}`);
     await page.uncheck('#delegation-reveal');
-    assert.deepEqual(await axeAll(page), []);
+    assert.deepEqual(await axe(page), []);
 
     // The QR code of Russia's link, large enough to scan from the back of a room.
     const button = page.locator('[data-testid="delegation-link-ru"] button', { hasText: 'QR code' });
@@ -103,7 +88,7 @@ describe('delegation links', () => {
     assert.equal((await page.textContent('[data-testid="qr-link"]')).trim(), `${harness.url}?role=ru#${body}`);
     const box = await svg.boundingBox();
     assert.ok(box.height >= 0.6 * 1080, `code ${box.height} px high`);
-    assert.deepEqual(await axeAll(page), []);
+    assert.deepEqual(await axe(page), []);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="qr-dialog"]').waitFor({ state: 'hidden' });
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'QR code');
@@ -140,7 +125,7 @@ describe('delegation links', () => {
       assert.equal(concession.replace(/[^\d.].*$/, ''), expected[party].concession);
       assert.match(await page.textContent('#role-status'), new RegExp(`^${NAMES[party]} concedes ${expected[party].concession}\\.`));
       assert.match(await page.textContent('[data-testid="role-hidden"]'), /Hidden until the facilitator reveals them/);
-      assert.deepEqual(await axeAll(page), []);
+      assert.deepEqual(await axe(page), []);
       assert.deepEqual(problems.pageErrors, []);
       await context.close();
     }
@@ -185,7 +170,7 @@ describe('delegation links', () => {
     assert.equal(hidden.shared['#analysis'], false);
     assert.equal(hidden.shared['#delegations'], true);
     assert.equal(await view.locator('[data-testid="edits-notice"]').isVisible(), false);
-    assert.deepEqual(await axeAll(view), []);
+    assert.deepEqual(await axe(view), []);
     // Revealed by the keyboard: everything shows, with the CLI's numbers for the proposal.
     await view.focus('#reveal-toggle');
     await view.keyboard.press('Enter');
@@ -197,7 +182,7 @@ describe('delegation links', () => {
     assert.equal(shown.shared['#analysis'], true);
     assert.deepEqual(await pageNumbers(view), cliNumbers(proposed));
     assert.match(await view.textContent('[data-testid="edits-notice"]'), /Ukraine: walk-away value 30 \(model: 40\)/);
-    assert.deepEqual(await axeAll(view), []);
+    assert.deepEqual(await axe(view), []);
     assert.deepEqual(facilitator.problems.pageErrors, []);
     await facilitator.context.close();
 
@@ -229,7 +214,7 @@ describe('delegation links', () => {
     assert.ok(await phone.page.evaluate(() => document.documentElement.scrollWidth <= 320), 'no horizontal overflow at 320 px');
     assert.ok(await phone.page.locator('.phone-bar-party.party-eu').isVisible(), "the phone bar shows Europe's concession");
     assert.equal(await phone.page.locator('[data-testid="phone-bar-balance"]').isVisible(), false);
-    assert.deepEqual(await axeAll(phone.page), []);
+    assert.deepEqual(await axe(phone.page), []);
     await phone.context.close();
   });
 });

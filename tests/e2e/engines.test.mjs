@@ -1,7 +1,8 @@
 // The core flows in three browser engines, each test named by its engine: Debian Chromium
 // (playwright-core), Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK
 // (selenium-webdriver and WebKitWebDriver under xvfb-run). Each compares the page's numbers
-// with the command-line tool's for the same link, so every engine shows the same results.
+// with the command-line tool's for the same link, so every engine shows the same results, and
+// checks that a delegation's view hides the other parties in every engine.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DIST, PARTIES, changed, cli, cliNumbers, link } from './harness.mjs';
@@ -63,12 +64,12 @@ for (const engine of ENGINES) {
       await browser?.close();
     });
 
-    async function open(body = '', viewport = DESKTOP) {
+    async function open(body = '', viewport = DESKTOP, query = '') {
       // One page at a time: a page left open would go on running its analysis meanwhile.
       while (sessions.length) await sessions.pop().close().catch(() => {});
       const session = await browser.session(viewport);
       sessions.push(session);
-      await session.goto(base + (body ? '#' + body : ''));
+      await session.goto(base + query + (body ? '#' + body : ''));
       await session.waitFor(ready, null, 60000);
       return session;
     }
@@ -140,6 +141,37 @@ for (const engine of ENGINES) {
       );
       assert.ok(await session.evaluate(() => document.querySelectorAll('[data-testid^="suggestion-"]').length) >= 1);
       assertClean(await session.problems(), 'console with the analysis');
+    });
+
+    test(`[${engine}] a delegation link hides the other parties until revealed`, async () => {
+      const seen = (session) => session.evaluate(() => {
+        const shown = (selector) => [...document.querySelectorAll(selector)].filter((node) => node.getClientRects().length > 0).length;
+        return {
+          parties: Object.fromEntries(['ua', 'ru', 'us', 'eu'].map((party) => [party, shown(`.party-${party}`) > 0])),
+          balance: shown('[data-testid="balance-points"]') > 0,
+          analysis: shown('#analysis') > 0,
+          columns: shown('.weights-table thead th'),
+          concession: document.querySelector('[data-testid="concession-ru"]').textContent.match(/^[0-9.]+/)[0],
+        };
+      });
+      const body = changed('territory_donetsk=hold_current_line');
+      let session = await open(body, DESKTOP, '?role=ru');
+      await session.waitFor(() => document.documentElement.dataset.roleIndex === '2' && !document.getElementById('role-banner').hidden);
+      assert.deepEqual(await seen(session), {
+        parties: { ua: false, ru: true, us: false, eu: false },
+        balance: false,
+        analysis: false,
+        columns: 2,
+        concession: expected(body).ru.concession,
+      });
+      assertClean(await session.problems(), 'console in a delegation view');
+      session = await open(body, DESKTOP, '?role=ru&reveal=all');
+      await session.waitFor(() => !document.getElementById('role-banner').hidden);
+      const revealed = await seen(session);
+      assert.deepEqual(revealed.parties, { ua: true, ru: true, us: true, eu: true });
+      assert.equal(revealed.columns, 5);
+      assert.equal(revealed.balance, true);
+      assertClean(await session.problems(), 'console in a revealed delegation view');
     });
 
     test(`[${engine}] on a phone the bar keeps the balance in view and updates`, async () => {
