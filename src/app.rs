@@ -191,8 +191,9 @@ pub fn App(props: &AppProps) -> Html {
 /// The classroom views (`www/classroom.js` draws them; the worker builds them). The script
 /// posts one message per request, and the page relays it with the address bar's link, which
 /// is the page's whole state: `compare`, `matrix`, `sheet <page address>` (asked again by the
-/// script after each change of the link) and `paste <text>` (a link pasted into the
-/// comparison). The script changes the compared packages as Back does: it writes the link's
+/// script after each change of the link), `paste <text>` (a link pasted into the
+/// comparison), `assumptions` (the editor's download) and `qr <address>` (`www/qr.js`); see
+/// `ViewRequest::read`. The script changes the compared packages as Back does: it writes the link's
 /// `c=` parts and sends `popstate`, and the page reopens the link.
 #[hook]
 fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>) {

@@ -107,7 +107,7 @@ pub fn listen_for_navigation(on_change: impl Fn(String) + 'static) -> Option<Nav
 }
 
 /// Calls `on_message` with each text message posted to the window that is not a view this page
-/// posted (`www/classroom.js` asks for views this way). Any window may post one; a request
+/// posted (`www/classroom.js` and `www/qr.js` ask for views this way). Any window may post one; a request
 /// only makes the worker build a view, which goes to this page's own origin alone (and the
 /// script uses a pasted column only when its reader pasted). The listener lives as long as
 /// the returned guard.

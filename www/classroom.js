@@ -10,7 +10,7 @@
 // packages as Back (and undo) do: it writes the link's `c=` parts and sends `popstate`, and the
 // app reopens the link, which it then keeps writing with those parts.
 // Plain JS, as the projector view and undo: the page's wasm has no room under its budget.
-import { el, onLinkChange, qrImage } from './dom.js';
+import { el, onLinkChange, qrImage, refill } from './dom.js';
 
 const section = document.getElementById('classroom');
 const panels = {
@@ -44,11 +44,9 @@ onLinkChange(refresh);
 
 /** Replaces a panel's body, keeping the keyboard on the same control when it is redrawn. */
 function fill(panel, ...children) {
-  const focused = document.activeElement && panel.contains(document.activeElement) ? document.activeElement.id : '';
   const body = panel.querySelector('.classroom-body');
-  body.replaceChildren(...children.flat());
+  refill(body, ...children);
   body.removeAttribute('aria-busy');
-  if (focused) document.getElementById(focused)?.focus();
 }
 
 function table(data, id) {

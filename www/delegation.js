@@ -17,7 +17,7 @@
 // so it is silenced), draws the banner and the panel of links, and has `www/qr.js` show their QR codes.
 // It scores nothing. Hiding is a classroom convention, not a secret: the link can be edited,
 // and the page says so.
-import { el, onLinkChange } from './dom.js';
+import { el, onLinkChange, refill } from './dom.js';
 
 const root = document.documentElement;
 const query = new URLSearchParams(location.search);
@@ -134,20 +134,16 @@ function drawBanner() {
         root.dataset.reveal ? 'Hide the assumptions again' : 'Reveal every delegation\'s assumptions')));
   }
   children.push(el('p', { class: 'muted' }, 'Hiding is a classroom convention, not a secret: anyone can edit the link.'));
-  const focused = document.activeElement?.id;
-  banner.replaceChildren(...children.flat());
+  refill(banner, ...children);
   banner.setAttribute('aria-labelledby', 'role-heading');
   banner.hidden = false;
-  if (focused === 'reveal-toggle') document.getElementById('reveal-toggle')?.focus();
 }
 
 function drawPanel() {
   if (!panel?.open) return;
   const body = panel.querySelector('.classroom-body');
   const reveal = document.getElementById('delegation-reveal')?.checked ?? Boolean(root.dataset.reveal);
-  const focused = panel.contains(document.activeElement) ? document.activeElement : null;
-  const at = focused ? [...panel.querySelectorAll('button, input')].indexOf(focused) : -1;
-  body.replaceChildren(
+  refill(body,
     el('p', {}, 'One link per delegation and one for the facilitator, each opening this package (with any edits to the assumptions). A delegation\'s link shows its own priorities, editable, and its own scores; the other delegations\' assumptions, and every figure computed from them, stay hidden until the facilitator reveals them. A delegation sends its proposal back as a link, which opens in the facilitator\'s view.'),
     el('p', {},
       el('input', { type: 'checkbox', id: 'delegation-reveal', checked: reveal, onchange: drawPanel }),
@@ -156,14 +152,13 @@ function drawPanel() {
     el('ul', { class: 'delegation-links' },
       parties.map((party) => linkRow(delegationName(party), roleLink(party.id, { reveal }), `the ${delegationName(party)}'s link`, `delegation-link-${party.id}`)),
       linkRow('Facilitator', roleLink('facilitator', { reveal }), 'the facilitator\'s link', 'delegation-link-facilitator')));
-  if (at >= 0) panel.querySelectorAll('button, input')[at]?.focus();
 }
 
 /** A delegation edits and reads only its own party: the editor and the breakdown follow it. */
 function keepOwnParty() {
   if (!isParty() || !hiding()) return;
-  for (const id of [`edit-party-${root.dataset.role}`, `breakdown-${root.dataset.role}`]) {
-    const input = document.querySelector(`[data-testid="${id}"], #${id}`);
+  for (const selector of [`[data-testid="edit-party-${root.dataset.role}"]`, `#breakdown-${root.dataset.role}`]) {
+    const input = document.querySelector(selector);
     if (input && !input.checked) input.click();
   }
 }
@@ -176,19 +171,20 @@ function announce() {
   const concession = document.querySelector(`[data-testid="concession-${own.id}"]`)?.textContent;
   const verdict = document.querySelector(`[data-testid="verdict-${own.id}"]`)?.textContent;
   if (!concession) return;
-  const text = `${own.name} concedes ${concession.replace(/[^\d.,−+-].*$/, '')}. ${verdict ?? ''}`.trim();
+  // The card's first number; a change marker may follow it.
+  const text = `${own.name} concedes ${concession.match(/[\d.]+/)?.[0] ?? ''}. ${verdict ?? ''}`.trim();
   if (text === spoken) return;
   spoken = text;
   const status = document.getElementById('role-status');
   if (status) status.textContent = text;
 }
 
-// The app writes the link after each change: the links shown follow it.
+// The app writes the link after each change: the links shown follow it (the scores' announcement
+// follows the page's own changes, below).
 onLinkChange(() => {
   if (parties.length === 0) return; // not started: start() draws
   drawBanner();
   drawPanel();
-  announce();
 });
 
 function start() {

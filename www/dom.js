@@ -20,6 +20,21 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+const CONTROLS = 'a[href], button, input, select, summary, textarea';
+
+/**
+ * Replaces `container`'s children, keeping the keyboard on the same control when it is
+ * redrawn: the one with the same id, or else the one at the same place among the controls.
+ */
+export function refill(container, ...children) {
+  const focused = container.contains(document.activeElement) ? document.activeElement : null;
+  const at = focused ? [...container.querySelectorAll(CONTROLS)].indexOf(focused) : -1;
+  container.replaceChildren(...children.flat());
+  if (!focused) return;
+  const again = (focused.id && document.getElementById(focused.id)) || container.querySelectorAll(CONTROLS)[at];
+  again?.focus();
+}
+
 /** A QR code from the worker (`{ size, path }`) as an SVG image named `label`. */
 export function qrImage(qr, label, attributes = {}) {
   return el('svg', { viewBox: `0 0 ${qr.size} ${qr.size}`, 'shape-rendering': 'crispEdges', role: 'img', 'aria-label': label, ...attributes },

@@ -146,6 +146,9 @@ describe('delegation links', () => {
     const proposed = await fragment(page);
     assert.match(await page.textContent('[data-testid="edits-notice"]'), /Ukraine: walk-away value 30 \(model: 40\)/);
     assert.ok(await page.locator('[data-testid="edits-notice"]').isVisible(), 'its own edits are listed');
+    // Its own scores are announced after the change, with the CLI's number for the new link.
+    await page.waitForFunction((text) => document.getElementById('role-status').textContent.startsWith(text),
+      `Ukraine concedes ${cliNumbers(proposed).ua.concession}.`);
     assert.match(proposed, /&d\.ua=30/);
     assert.match(proposed, /foreign_troops=reassurance_force_after_ceasefire/);
     assert.match(page.url(), /\?role=ua#/, 'the address keeps the role after a change');
