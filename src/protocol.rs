@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Bumped whenever [`Input`] or [`Output`] changes shape.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// The file Trunk writes for the worker (its loader shim), relative to the page.
 pub const WORKER_LOADER: &str = "worker_loader.js";

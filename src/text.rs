@@ -214,6 +214,7 @@ pub const INFLUENTIAL_HEADING: &str = "Weights that move the balance most:";
 pub const FRONTIER_HEADING: &str = "Frontier: Ukraine's value against Russia's";
 pub const FRONTIER_TABLE: &str = "Frontier data table";
 pub const FRONTIER_ACCEPTABLE: &str = "Both pass";
+pub const FRONTIER_BETWEEN: &str = "Packages on the line from the row above";
 pub const FRONTIER_LEGEND: &str = "Shaded: both at or above their walk-away values. Filled dots: frontier packages both pass. Diamonds: reference packages of the model. Circle: the current package. Cross: no deal.";
 pub const NO_DEAL_LABEL: &str = "No deal";
 pub const CURRENT_LABEL: &str = "Current";

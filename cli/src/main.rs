@@ -966,21 +966,32 @@ fn write_analysis(
         write_suggestion(out, "    Largest smallest gain", &references.egalitarian)?;
     }
     let (first, second) = (&scenario.parties[0].name, &scenario.parties[1].name);
+    let total: usize = report
+        .frontier
+        .iter()
+        .map(|point| 1 + point.between as usize)
+        .sum();
     writeln!(
         out,
-        "\nFrontier of {first}'s value against {second}'s: {} packages no other beats for both",
-        report.frontier.len()
+        "\nFrontier of {first}'s value against {second}'s: {total} packages no other beats for both; \
+         {} listed, the others on the straight line between two listed ones (within {} points)",
+        report.frontier.len(),
+        scoring::analysis::FRONTIER_TOLERANCE_TEXT
     )?;
     for point in &report.frontier {
         writeln!(
             out,
-            "  {:>6} {:>6}{}",
+            "  {:>6} {:>6}{}{}",
             format_points(point.values[0]),
             format_points(point.values[1]),
             if point.acceptable_to_both {
                 "  acceptable to both"
             } else {
                 ""
+            },
+            match point.between {
+                0 => String::new(),
+                count => format!("  ({count} between, on the line from the previous)"),
             }
         )?;
     }

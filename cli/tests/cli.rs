@@ -340,7 +340,8 @@ fn analyze_reports_every_part_and_its_json_agrees_with_the_core() {
         "Frontier of Ukraine's value against Russia's",
         "Trades that raise both",
         "Robustness: 2000 weight samples",
-        "documented reference points",
+        "every amount their scales allow",
+        "listed, the others on the straight line",
     ] {
         assert!(text.contains(heading), "missing {heading:?} in\n{text}");
     }

@@ -771,7 +771,7 @@ pub struct AnalysisReport<'a> {
 }
 
 /// The note shown wherever analysis results are: how numeric issues take part.
-pub const NUMERIC_NOTE: &str = "Numeric issues (army cap, guarantee term, election deadline, frozen assets) take part through their documented reference points, plus the current amount where the package holds one.";
+pub const NUMERIC_NOTE: &str = "Numeric issues (army cap, guarantee term, election deadline, frozen assets) take part with every amount their scales allow, step by step.";
 
 #[derive(Debug, Serialize)]
 pub struct ZopaReport {
@@ -829,6 +829,9 @@ pub struct FrontierReport {
     pub values: [f64; 2],
     pub acceptable_to_both: bool,
     pub link: String,
+    /// Frontier packages left out between the previous point and this one, each within
+    /// `FRONTIER_TOLERANCE` points of the straight line between them.
+    pub between: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -983,6 +986,7 @@ impl Scenario {
                     values: entry.values,
                     acceptable_to_both: entry.acceptable_to_both,
                     link: format!("#{}", encode(self, &entry.package)),
+                    between: entry.between,
                 })
                 .collect(),
             trades: analysis

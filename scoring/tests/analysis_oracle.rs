@@ -1,9 +1,10 @@
 //! Every optimum of the analysis against a brute-force oracle that enumerates every package of
-//! random small scenarios (up to 4^8 = 65,536 packages), ties and empty zones included.
+//! random small scenarios (up to 4^8 = 65,536 packages), ties and empty zones included, and of
+//! random scenarios with numeric issues, where every amount of every scale is a package.
 
 mod common;
 
-use common::{Lcg, random_scenario};
+use common::{Lcg, random_scenario, random_scenario_with_scales};
 use proptest::prelude::*;
 use scoring::Scenario;
 use scoring::analysis::search::{Ratio, Space, UNIT};
@@ -55,9 +56,14 @@ fn gains(values: &[i64], space: &Space, members: &[usize]) -> Vec<i64> {
 }
 
 fn check(seed: u64, issues: usize) {
-    let text = random_scenario(seed, issues);
+    check_with_scales(seed, issues, 0);
+}
+
+fn check_with_scales(seed: u64, issues: usize, scales: usize) {
+    let text = random_scenario_with_scales(seed, issues, scales);
     let scenario = Scenario::parse(&text).unwrap_or_else(|error| panic!("seed {seed}: {error}"));
-    // Analyse a random package (not always the silent one).
+    // Analyse a random package (not always the silent one), with an amount between reference
+    // points on some numeric issues.
     let mut rng = Lcg(seed ^ 0x9e37);
     let mut package = scenario.silent_package();
     for issue in 0..scenario.issues.len() {
@@ -65,6 +71,14 @@ fn check(seed: u64, issues: usize) {
         package = scenario
             .with_option(&package, issue, option)
             .expect("option");
+        if let Some(scale) = &scenario.issues[issue].scale
+            && rng.below(2) == 0
+        {
+            let amount = scale.min + rng.below((scale.max - scale.min + 1) as u64) as i64;
+            package = scenario
+                .with_amount(&package, issue, amount)
+                .expect("amount");
+        }
     }
     let analyzer = Analyzer::new(&scenario, &package);
     let space = &analyzer.space;
@@ -262,8 +276,10 @@ fn check(seed: u64, issues: usize) {
         })
         .copied()
         .collect();
-    let frontier: Vec<(i64, i64)> = analyzer
-        .frontier()
+    // The listed points are frontier points; the `between` packages left out before each are
+    // exactly the frontier points between it and the previous one, near the line joining them.
+    let entries = analyzer.frontier();
+    let listed: Vec<(i64, i64)> = entries
         .iter()
         .map(|entry| {
             (
@@ -272,7 +288,28 @@ fn check(seed: u64, issues: usize) {
             )
         })
         .collect();
-    assert_eq!(frontier, oracle_frontier, "seed {seed} frontier");
+    let total: usize = entries.iter().map(|entry| 1 + entry.between as usize).sum();
+    assert_eq!(total, oracle_frontier.len(), "seed {seed} frontier size");
+    let mut at = 0;
+    for (index, (entry, point)) in entries.iter().zip(&listed).enumerate() {
+        let skipped = &oracle_frontier[at..at + entry.between as usize];
+        at += entry.between as usize;
+        assert_eq!(
+            oracle_frontier[at], *point,
+            "seed {seed} frontier point {index}"
+        );
+        if let Some(&(x0, y0)) = index.checked_sub(1).map(|previous| &listed[previous]) {
+            let (dx, dy) = ((point.0 - x0) as f64, (point.1 - y0) as f64);
+            for &(x, y) in skipped {
+                let off = (dx * (y - y0) as f64 - dy * (x - x0) as f64).abs() / dx.hypot(dy);
+                assert!(
+                    off <= scoring::analysis::FRONTIER_TOLERANCE * UNIT as f64,
+                    "seed {seed} frontier: ({x}, {y}) is {off} units off the line"
+                );
+            }
+        }
+        at += 1;
+    }
 
     // What opens an empty ratification zone: the fewest red lines to set aside.
     if analyzer.zopa(Coalition::Ratification).0.exists == Some(false) {
@@ -306,6 +343,26 @@ proptest! {
     #[test]
     fn analysis_equals_brute_force(seed in any::<u64>(), issues in 3usize..=8) {
         check(seed, issues);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+    #[test]
+    fn analysis_with_every_amount_equals_brute_force(
+        seed in any::<u64>(),
+        issues in 3usize..=6,
+        scales in 1usize..=2,
+    ) {
+        check_with_scales(seed, issues, scales);
+    }
+}
+
+#[test]
+fn fixed_seeds_with_amounts() {
+    // Three numeric issues of up to seven amounts each, among seven issues.
+    for seed in [1, 2, 3, 5, 8, 13, 21, 34] {
+        check_with_scales(seed, 7, 3);
     }
 }
 

@@ -80,6 +80,11 @@ describe('analysis', () => {
     await analysisReady(page);
     const report = JSON.parse(cli(['analyze', '', '--json', '--samples', '100']));
     assert.equal(await page.locator('[data-testid="frontier-chart"] circle.frontier-point').count(), report.frontier.length);
+    // Every amount counts: the packages on straight stretches are counted, not drawn.
+    const total = report.frontier.reduce((sum, point) => sum + 1 + point.between, 0);
+    assert.ok(total > report.frontier.length, `${total} frontier packages, ${report.frontier.length} listed`);
+    const caption = await page.locator('.frontier > p.muted').first().textContent();
+    assert.match(caption, new RegExp(`joins the ${total} packages .* Dots: the ${report.frontier.length} where`));
     for (const marker of ['marker-current', 'marker-no-deal', 'marker-nash']) {
       assert.equal(await page.locator(`.frontier-wrap .${marker}`).count(), 1, marker);
     }
@@ -90,6 +95,8 @@ describe('analysis', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="frontier-table"] tbody tr');
     assert.equal(await page.locator('[data-testid="frontier-table"] tbody tr').count(), report.frontier.length);
+    const between = await page.locator('[data-testid="frontier-table"] tbody tr td:nth-child(4)').allTextContents();
+    assert.deepEqual(between.map(Number), report.frontier.map((point) => point.between));
     await context.close();
   });
 

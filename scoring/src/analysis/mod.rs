@@ -140,7 +140,17 @@ pub struct FrontierEntry {
     pub package: Package,
     /// The package crosses no red line of either belligerent and meets both walk-away values.
     pub acceptable_to_both: bool,
+    /// Frontier packages left out between the previous entry and this one: each lies within
+    /// [`FRONTIER_TOLERANCE`] points of the straight line between the two and has the same
+    /// acceptability (amounts stepping along a scale make such runs).
+    pub between: u32,
 }
+
+/// How far (points, across the line) a frontier package left out of the list may lie from the
+/// straight line between its two listed neighbours: a fifth of a pixel on the page's chart.
+pub const FRONTIER_TOLERANCE: f64 = 0.05;
+/// [`FRONTIER_TOLERANCE`] as text, for the page, whose wasm carries no float formatting.
+pub const FRONTIER_TOLERANCE_TEXT: &str = "0.05";
 
 /// The whole analysis of one package.
 #[derive(Debug, Clone, PartialEq)]
@@ -433,6 +443,8 @@ impl Objective for KalaiSmorodinsky<'_> {
 /// Maximise `(min_i Δ_i, Σ_i Δ_i)` with every `Δ_i = V_i − X_i ≥ 0` (a Pareto improvement).
 struct Improvement<'a> {
     base: &'a [i64],
+    /// The Lagrangian bound on the smallest `Δ_i`.
+    dual: Option<&'a Dual>,
 }
 
 impl Objective for Improvement<'_> {
@@ -452,7 +464,7 @@ impl Objective for Improvement<'_> {
     }
     fn bound(&self, node: &Node) -> Option<(i64, i64)> {
         let all: Vec<usize> = (0..self.base.len()).collect();
-        let smallest = smallest_bound(node, &all, self.base, None);
+        let smallest = smallest_bound(node, &all, self.base, self.dual);
         let total = node
             .upper
             .iter()
@@ -626,6 +638,23 @@ impl Objective for FewestWaivers<'_> {
     }
 }
 
+/// Whether every point of `run` lies within `tolerance` units of the line through its ends.
+fn on_line(run: &[FrontierPoint], tolerance: f64) -> bool {
+    let (Some(a), Some(b)) = (run.first(), run.last()) else {
+        return true;
+    };
+    let (dx, dy) = ((b.first - a.first) as f64, (b.second - a.second) as f64);
+    let length = dx.hypot(dy);
+    length > 0.0
+        && run[1..run.len() - 1].iter().all(|point| {
+            let (px, py) = (
+                (point.first - a.first) as f64,
+                (point.second - a.second) as f64,
+            );
+            (dx * py - dy * px).abs() / length <= tolerance
+        })
+}
+
 /// The analysis context: the scenario, the analysed package and its space.
 pub struct Analyzer<'a> {
     pub scenario: &'a Scenario,
@@ -713,16 +742,26 @@ impl<'a> Analyzer<'a> {
     /// candidates are tried in the order of the bound's weighted sum, so the first dive lands
     /// near the best smallest gain.
     fn zone_search(&self, members: &[usize], pair_set: PairSet) -> (Search<'_>, Dual) {
-        let mut search = self.search(members, pair_set, None, true);
-        let reservation = &self.space.reservation;
+        let search = self.search(members, pair_set, None, true);
+        self.with_dual(search, members, &self.space.reservation)
+    }
+
+    /// `search` with the Lagrangian bound on `min (V_i − offset_i)` over `members`, its
+    /// candidates in the order of the bound's weighted sum.
+    fn with_dual<'s>(
+        &self,
+        mut search: Search<'s>,
+        members: &[usize],
+        offset: &[i64],
+    ) -> (Search<'s>, Dual) {
         let weights = Dual::weights(
             &search,
             &self.space,
             members,
-            reservation,
+            offset,
             &vec![1.0; members.len()],
         );
-        let dual = Dual::new(&search, &self.space, members, reservation, weights);
+        let dual = Dual::new(&search, &self.space, members, offset, weights);
         search.prefer(&dual.preference(self.space.parties));
         (search, dual)
     }
@@ -832,13 +871,16 @@ impl<'a> Analyzer<'a> {
                         .collect()
                 })
                 .collect();
-            let found =
-                self.search(&members, PairSet::All, Some(cost), false)
-                    .run(&FewestWaivers {
-                        members: &members,
-                        reservation,
-                        dual: None,
-                    });
+            let (search, dual) = self.with_dual(
+                self.search(&members, PairSet::All, Some(cost), false),
+                &members,
+                reservation,
+            );
+            let found = search.run(&FewestWaivers {
+                members: &members,
+                reservation,
+                dual: Some(&dual),
+            });
             nodes += found.nodes;
             proven &= found.proven;
             if let Some((picks, key, _)) = found.best
@@ -866,13 +908,17 @@ impl<'a> Analyzer<'a> {
                 .member_sets(Coalition::Ratification)
                 .iter()
                 .map(|members| {
-                    self.search(members, PairSet::All, None, false)
-                        .run(&SmallestGain {
-                            members,
-                            reservation,
-                            dual: None,
-                            zone: false,
-                        })
+                    let (search, dual) = self.with_dual(
+                        self.search(members, PairSet::All, None, false),
+                        members,
+                        reservation,
+                    );
+                    search.run(&SmallestGain {
+                        members,
+                        reservation,
+                        dual: Some(&dual),
+                        zone: false,
+                    })
                 })
                 .collect();
             let (best, search_proven, search_nodes) = self.best_of(results);
@@ -943,7 +989,7 @@ impl<'a> Analyzer<'a> {
         let base = self.space.values_of(&self.space.current);
         let cost: Vec<Vec<i64>> = self
             .space
-            .candidates
+            .value
             .iter()
             .enumerate()
             .map(|(issue, list)| {
@@ -989,7 +1035,11 @@ impl<'a> Analyzer<'a> {
             None,
             self.budget,
         );
-        let found = search.run(&Improvement { base: &base });
+        let (search, dual) = self.with_dual(search, &all, &base);
+        let found = search.run(&Improvement {
+            base: &base,
+            dual: Some(&dual),
+        });
         let improvement = found
             .best
             .as_ref()
@@ -1106,26 +1156,46 @@ impl<'a> Analyzer<'a> {
         )
     }
 
-    /// The exact frontier of the belligerents' values over every package.
+    /// The exact frontier of the belligerents' values over every package (every amount
+    /// included), with runs of packages on a straight line listed by their ends (`between`).
     pub fn frontier(&self) -> Vec<FrontierEntry> {
         let (first, second) = self.belligerents();
         let forbidden_for_both = self.space.red_line_mask(mask_of(&[first, second]));
-        frontier(&self.space, first, second, 0)
+        let found = frontier(&self.space, first, second, 0);
+        let acceptable = |point: &FrontierPoint| {
+            self.space.crossed_by(&point.picks) & forbidden_for_both == 0
+                && point.first >= self.space.reservation[first]
+                && point.second >= self.space.reservation[second]
+        };
+        let entry = |point: &FrontierPoint, between: usize| FrontierEntry {
+            values: [points(point.first), points(point.second)],
+            acceptable_to_both: acceptable(point),
+            package: self
+                .space
+                .package(self.scenario, self.package, &point.picks),
+            between: between as u32,
+        };
+        let tolerance = FRONTIER_TOLERANCE * search::UNIT as f64;
+        let mut entries: Vec<FrontierEntry> = found
+            .first()
+            .map(|point| entry(point, 0))
             .into_iter()
-            .map(
-                |FrontierPoint {
-                     first: a,
-                     second: b,
-                     picks,
-                 }| FrontierEntry {
-                    values: [points(a), points(b)],
-                    acceptable_to_both: self.space.crossed_by(&picks) & forbidden_for_both == 0
-                        && a >= self.space.reservation[first]
-                        && b >= self.space.reservation[second],
-                    package: self.space.package(self.scenario, self.package, &picks),
-                },
-            )
-            .collect()
+            .collect();
+        let mut start = 0;
+        while start + 1 < found.len() {
+            // The farthest point whose run from `start` stays on one line, the points it
+            // leaves out as acceptable as it is.
+            let mut end = start + 1;
+            while end + 1 < found.len()
+                && acceptable(&found[end]) == acceptable(&found[end + 1])
+                && on_line(&found[start..=end + 1], tolerance)
+            {
+                end += 1;
+            }
+            entries.push(entry(&found[end], end - start - 1));
+            start = end;
+        }
+        entries
     }
 
     /// Pairs of changes to two provisions that raise both belligerents' values and cross no new
@@ -1137,7 +1207,9 @@ impl<'a> Analyzer<'a> {
         let mut moves: Vec<(usize, usize, i64, i64)> = Vec::new();
         for issue in 0..self.space.issues() {
             let now = self.space.current[issue];
-            for pick in 0..self.space.candidates[issue].len() {
+            // The documented options and reference points: a trade of two arbitrary amounts
+            // would list near-copies of one trade.
+            for pick in 0..self.space.base[issue] {
                 if pick == now || self.space.crosses[issue][pick] & forbidden != 0 {
                     continue;
                 }
@@ -1300,5 +1372,16 @@ impl Scenario {
             Warning::RedLine { issue, .. } => Some(*issue),
             Warning::BelowWalkAway { issues, .. } => issues.first().copied(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_tolerance_text_is_the_tolerance() {
+        assert_eq!(
+            super::FRONTIER_TOLERANCE_TEXT,
+            super::FRONTIER_TOLERANCE.to_string()
+        );
     }
 }

@@ -45,6 +45,9 @@ impl Weighted {
     }
 }
 
+/// The most `Σ w_i v_i` can be over `pick` (weights ≥ 0). For a group of amounts it is the
+/// better of its two ends plus one unit per unit of weight: values are linear between the
+/// ends before rounding, and each rounding moves a value by at most half a unit.
 fn weighted_value(
     space: &Space,
     issue: usize,
@@ -52,11 +55,20 @@ fn weighted_value(
     members: &[usize],
     weights: &[f64],
 ) -> f64 {
-    members
-        .iter()
-        .zip(weights)
-        .map(|(&party, weight)| space.value[issue][pick][party] as f64 * weight)
-        .sum()
+    let exact = |pick: usize| -> f64 {
+        members
+            .iter()
+            .zip(weights)
+            .map(|(&party, weight)| space.value[issue][pick][party] as f64 * weight)
+            .sum()
+    };
+    match space.group(issue, pick) {
+        None => exact(pick),
+        Some(group) => {
+            let [low, high] = group.ends;
+            exact(low).max(exact(high)) + weights.iter().map(|weight| weight.abs()).sum::<f64>()
+        }
+    }
 }
 
 /// Each member's total value in the package that maximises `Σ w_i V_i` (ties: first allowed).
@@ -64,10 +76,12 @@ fn heaviest(search: &Search, space: &Space, members: &[usize], weights: &[f64]) 
     let mut totals = vec![0.0; members.len()];
     for &issue in search.order() {
         let mut best: Option<(usize, f64)> = None;
-        for &pick in search.allowed(issue) {
-            let value = weighted_value(space, issue, pick, members, weights);
-            if best.is_none_or(|(_, top)| value > top) {
-                best = Some((pick, value));
+        for &allowed in search.allowed(issue) {
+            for pick in space.extremes(issue, allowed) {
+                let value = weighted_value(space, issue, pick, members, weights);
+                if best.is_none_or(|(_, top)| value > top) {
+                    best = Some((pick, value));
+                }
             }
         }
         if let Some((pick, _)) = best {

@@ -19,9 +19,38 @@ impl Lcg {
 /// A random valid scenario as TOML: 4 parties, `issues` issues of 2–4 options, random weights,
 /// values (each weighted party's best option at 100), walk-away values and red lines.
 pub fn random_scenario(seed: u64, issues: usize) -> String {
+    random_scenario_with_scales(seed, issues, 0)
+}
+
+/// [`random_scenario`] whose first `scales` issues are numeric: a scale from 0 on a step of 1
+/// with its options at 0 and at gaps of 1–3 (the first option off the scale when there are
+/// three or more, like "No limit"), so every amount between is a package of its own; some red
+/// lines are thresholds on those scales.
+pub fn random_scenario_with_scales(seed: u64, issues: usize, scales: usize) -> String {
     let mut rng = Lcg(seed);
     let parties = ["ua", "ru", "us", "eu"];
     let options: Vec<usize> = (0..issues).map(|_| 2 + rng.below(3) as usize).collect();
+    // `at` per option of each issue.
+    let ats: Vec<Vec<Option<u64>>> = options
+        .iter()
+        .enumerate()
+        .map(|(issue, &count)| {
+            if issue >= scales {
+                return vec![None; count];
+            }
+            let mut at = 0;
+            (0..count)
+                .map(|option| {
+                    if option == 0 && count >= 3 {
+                        return None;
+                    }
+                    let here = at;
+                    at += 1 + rng.below(3);
+                    Some(here)
+                })
+                .collect()
+        })
+        .collect();
     let mut text = String::from(
         "[scenario]\nid = \"random\"\ntitle = \"Random\"\nversion = \"test\"\ncompiled = \"2026-11-26\"\n\n[sources]\ns = { url = \"https://example.org\", title = \"S\" }\n\n",
     );
@@ -37,8 +66,20 @@ pub fn random_scenario(seed: u64, issues: usize) -> String {
         for line in 0..rng.below(3) {
             let issue = rng.below(issues as u64) as usize;
             let option = rng.below(options[issue] as u64);
+            let top = ats[issue].iter().flatten().max().copied();
+            let rule = match top {
+                Some(top) if rng.below(2) == 0 => {
+                    let limit = rng.below(top + 1);
+                    if rng.below(2) == 0 {
+                        format!("at_most = {limit}")
+                    } else {
+                        format!("at_least = {limit}")
+                    }
+                }
+                _ => format!("options = [\"o{option}\"]"),
+            };
             text.push_str(&format!(
-                "  [[parties.red_lines]]\n  id = \"l{line}\"\n  issue = \"i{issue}\"\n  options = [\"o{option}\"]\n  statement = \"x\"\n  sources = [\"s\"]\n"
+                "  [[parties.red_lines]]\n  id = \"l{line}\"\n  issue = \"i{issue}\"\n  {rule}\n  statement = \"x\"\n  sources = [\"s\"]\n"
             ));
         }
         text.push('\n');
@@ -47,8 +88,16 @@ pub fn random_scenario(seed: u64, issues: usize) -> String {
         text.push_str(&format!(
             "[[issues]]\nid = \"i{issue}\"\nlabel = \"I{issue}\"\ntheme = \"security\"\ndescription = \"d\"\nsources = [\"s\"]\n"
         ));
-        for option in 0..count {
+        if let Some(top) = ats[issue].iter().flatten().max() {
+            text.push_str(&format!(
+                "  [issues.scale]\n  unit = \"u\"\n  label = \"U\"\n  min = 0\n  max = {top}\n  step = 1\n"
+            ));
+        }
+        for (option, at) in ats[issue].iter().enumerate().take(count) {
             text.push_str(&format!("  [[issues.options]]\n  id = \"o{option}\"\n  label = \"O{option}\"\n  meaning = \"m\"\n"));
+            if let Some(at) = at {
+                text.push_str(&format!("  at = {at}\n"));
+            }
         }
         text.push('\n');
     }

@@ -69,8 +69,10 @@ pub fn FrontierChart(props: &FrontierChartProps) -> Html {
     html! {
         <section class="analysis-part frontier" aria-labelledby="frontier-heading">
             <h3 id="frontier-heading">{ text::FRONTIER_HEADING }</h3>
-            <p class="muted">{ format!("Every package's value to {} (across) and {} (up); the line joins the {} packages that no other package beats for both.",
-                scenario.parties[0].name, scenario.parties[1].name, props.level.frontier.len()) }</p>
+            <p class="muted">{ format!("Every package's value to {} (across) and {} (up); the line joins the {} packages that no other package beats for both, every amount included. Dots: the {} where the line turns; the packages between two dots on a straight stretch lie on it (to within {} points).",
+                scenario.parties[0].name, scenario.parties[1].name,
+                props.level.frontier.iter().map(|entry| 1 + entry.between as usize).sum::<usize>(),
+                props.level.frontier.len(), scoring::analysis::FRONTIER_TOLERANCE_TEXT) }</p>
             <div class="frontier-wrap">
                 <FrontierStatic scenario={scenario.clone()} level={level.clone()} />
                 { overlay }
@@ -97,12 +99,15 @@ pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
         scenario.assumptions.parties[0].reservation,
         scenario.assumptions.parties[1].reservation,
     );
-    // A staircase through the frontier points: each point is reachable, the steps between are not.
+    // A staircase through the frontier points: each point is reachable, the steps between are
+    // not; a straight stretch where the packages between two points lie on the line.
     let mut path = String::new();
     for (index, entry) in level.frontier.iter().enumerate() {
         let (x, y) = (chart_x(entry.values[0]), chart_y(entry.values[1]));
         if index == 0 {
             path.push_str(&format!("M{x},{y}"));
+        } else if entry.between > 0 {
+            path.push_str(&format!(" L{x},{y}"));
         } else {
             path.push_str(&format!(" H{x} V{y}"));
         }
@@ -132,7 +137,7 @@ pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
     html! {
             <svg class="frontier-chart" viewBox="0 0 340 330" role="img" aria-labelledby="frontier-title frontier-desc" data-testid="frontier-chart">
                 <title id="frontier-title">{ text::FRONTIER_HEADING }</title>
-                <desc id="frontier-desc">{ format!("Frontier of {} points, from {} to {} for {}; the data table below lists every point.", level.frontier.len(), format_points(level.frontier[0].values[0]), format_points(level.frontier[level.frontier.len() - 1].values[0]), first.name) }</desc>
+                <desc id="frontier-desc">{ format!("Frontier through {} points, from {} to {} for {}; the data table below lists them.", level.frontier.len(), format_points(level.frontier[0].values[0]), format_points(level.frontier[level.frontier.len() - 1].values[0]), first.name) }</desc>
                 { for ticks.iter().map(|&tick| html! {
                     <g class="tick">
                         <line x1={chart_x(f64::from(tick)).to_string()} y1="290" x2={chart_x(f64::from(tick)).to_string()} y2="294" />
@@ -218,6 +223,7 @@ pub fn FrontierTable(props: &FrontierStaticProps) -> Html {
                         <th scope="col">{ format!("{} value", first.name) }</th>
                         <th scope="col">{ format!("{} value", second.name) }</th>
                         <th scope="col">{ text::FRONTIER_ACCEPTABLE }</th>
+                        <th scope="col">{ text::FRONTIER_BETWEEN }</th>
                     </tr></thead>
                     <tbody>
                         { for level.frontier.iter().map(|entry| html! {
@@ -225,6 +231,7 @@ pub fn FrontierTable(props: &FrontierStaticProps) -> Html {
                                 <td class="num">{ format_points(entry.values[0]) }</td>
                                 <td class="num">{ format_points(entry.values[1]) }</td>
                                 <td>{ if entry.acceptable_to_both { "yes" } else { "no" } }</td>
+                                <td class="num">{ entry.between }</td>
                             </tr>
                         }) }
                     </tbody>
