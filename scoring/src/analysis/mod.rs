@@ -5,8 +5,8 @@
 //!
 //! Every optimum is exact (integer units, branch and bound with proven bounds); a search that
 //! exhausts its node budget says so and reports its bound instead of claiming optimality.
-//! Numeric issues take part through their documented reference points (plus the current
-//! amount, if the package holds one). The formulas follow docs/negotiation-theory.md §3.
+//! Numeric issues take part with every amount their scales allow. The formulas follow
+//! docs/negotiation-theory.md §3.
 
 mod relax;
 pub mod robustness;
@@ -16,8 +16,8 @@ use std::cell::RefCell;
 
 use self::relax::{Dual, Tangent, preference};
 use self::search::{
-    DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, PairSet, Ratio, Search, Space, frontier,
-    points, sort_small_by,
+    DEFAULT_BUDGET, Found, FrontierPoint, Node, Objective, PairSet, Pairs, Ratio, Search, Space,
+    frontier, points, sort_small_by,
 };
 use crate::model::{Role, Scenario};
 use crate::score::{Package, Scores};
@@ -780,8 +780,11 @@ impl<'a> Analyzer<'a> {
         };
         Search::new(
             &self.space,
-            self.belligerents(),
-            pair_set,
+            Pairs {
+                first: self.belligerents(),
+                set: pair_set,
+                members: mask_of(members),
+            },
             forbidden,
             &self.heuristic(members),
             cost,
@@ -1028,8 +1031,11 @@ impl<'a> Analyzer<'a> {
         let forbidden = self.space.red_line_mask(mask_of(&all)) & !already;
         let search = Search::new(
             &self.space,
-            self.belligerents(),
-            PairSet::All,
+            Pairs {
+                first: self.belligerents(),
+                set: PairSet::All,
+                members: mask_of(&all),
+            },
             forbidden,
             &vec![1; self.space.parties],
             None,

@@ -23,6 +23,16 @@ pub enum PairSet {
     All,
 }
 
+/// Which pair frontiers a search builds: `first` (the belligerents) bounds first, `set` says
+/// which other pairs join, and only pairs within `members` (a party mask: the parties the
+/// objective reads) are built, since a frontier of a party the objective ignores bounds nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Pairs {
+    pub first: (usize, usize),
+    pub set: PairSet,
+    pub members: u32,
+}
+
 /// How many amounts a top-level group of a numeric issue covers at most. A group's
 /// optimistic value is each party's best over its amounts, so smaller groups bound the
 /// undecided issues more tightly, with more candidates. With the amounts decided last, 4, 8
@@ -471,15 +481,13 @@ pub struct Search<'a> {
 pub const DEFAULT_BUDGET: u64 = 3_000_000;
 
 impl<'a> Search<'a> {
-    /// `pair`: the two parties whose joint frontier bounds the search first (the belligerents);
-    /// `pair_set`: which other pairs get a frontier.
+    /// `pairs`: which pair frontiers bound the search (see [`Pairs`]).
     /// `forbidden`: red-line bits no pick may cross. `heuristic`: party weights for ordering
     /// candidates (larger first). `cost`: per-candidate cost, or zero; with a cost, the
     /// zero-cost candidates are tried first.
     pub fn new(
         space: &'a Space,
-        pair: (usize, usize),
-        pair_set: PairSet,
+        pairs: Pairs,
         forbidden: u64,
         heuristic: &[i64],
         cost: Option<Vec<Vec<i64>>>,
@@ -535,7 +543,16 @@ impl<'a> Search<'a> {
         }
         // An exact frontier for every pair of parties, the belligerent pair first: each pair
         // bounds the conflict between its two parties exactly.
-        let mut pairs = vec![pair];
+        let Pairs {
+            first: pair,
+            set: pair_set,
+            members,
+        } = pairs;
+        let within = |(first, second): (usize, usize)| {
+            members & (1 << first) != 0 && members & (1 << second) != 0
+        };
+        let mut pairs: Vec<(usize, usize)> =
+            [pair].into_iter().filter(|&pair| within(pair)).collect();
         for first in 0..space.parties {
             for second in first + 1..space.parties {
                 let disjoint =
@@ -545,6 +562,7 @@ impl<'a> Search<'a> {
                     PairSet::Disjoint => disjoint,
                 };
                 if wanted
+                    && within((first, second))
                     && (first, second) != pair
                     && (second, first) != pair
                     && pairs.len() < MAX_PAIRS
@@ -562,6 +580,7 @@ impl<'a> Search<'a> {
                     let issue = order[depth];
                     // Stages are kept ascending; merged descending (see `frontier`).
                     let mut kept: Vec<(i64, i64, u32, u32)> = Vec::new();
+                    let mut spare = Vec::new();
                     for &pick in &allowed[issue] {
                         let (add_first, add_second) = (
                             space.value[issue][pick][first],
@@ -571,7 +590,9 @@ impl<'a> Search<'a> {
                             .iter()
                             .rev()
                             .map(|&(a, b)| (a + add_first, b + add_second, 0, 0));
-                        kept = merge_non_dominated(&kept, shifted);
+                        let merged =
+                            merge_non_dominated(&kept, shifted, std::mem::take(&mut spare));
+                        spare = std::mem::replace(&mut kept, merged);
                     }
                     suffix[depth] = kept.iter().rev().map(|&(a, b, _, _)| (a, b)).collect();
                 }
@@ -885,11 +906,13 @@ fn upper_hull(points: &[(i64, i64)]) -> Vec<(i64, i64)> {
 }
 
 /// The non-dominated points of two lists sorted descending, sorted descending.
+/// `spare` is reused as the output's buffer (one allocation per stage, not per candidate).
 fn merge_non_dominated(
     one: &[(i64, i64, u32, u32)],
     other: impl Iterator<Item = (i64, i64, u32, u32)>,
+    mut merged: Vec<(i64, i64, u32, u32)>,
 ) -> Vec<(i64, i64, u32, u32)> {
-    let mut merged = Vec::with_capacity(one.len() + 16);
+    merged.clear();
     let mut other = other.peekable();
     let mut index = 0;
     let mut best_second = i64::MIN;
@@ -940,6 +963,7 @@ pub fn frontier(space: &Space, first: usize, second: usize, forbidden: u64) -> V
         // candidate's shifted copy is too, so one linear merge per candidate keeps the stage,
         // keeping a point only if its second beats every point with a larger-or-equal first.
         let mut kept: Vec<(i64, i64, u32, u32)> = Vec::new();
+        let mut spare = Vec::new();
         for pick in 0..space.candidates[issue].len() {
             if space.crosses[issue][pick] & forbidden != 0 {
                 continue;
@@ -951,7 +975,8 @@ pub fn frontier(space: &Space, first: usize, second: usize, forbidden: u64) -> V
             let shifted = current.iter().enumerate().map(|(index, &(a, b, _, _))| {
                 (a + add_first, b + add_second, index as u32, pick as u32)
             });
-            kept = merge_non_dominated(&kept, shifted);
+            let merged = merge_non_dominated(&kept, shifted, std::mem::take(&mut spare));
+            spare = std::mem::replace(&mut kept, merged);
         }
         stages.push(std::mem::replace(&mut current, kept));
     }
