@@ -105,14 +105,15 @@ function firstNumber(text) {
 }
 
 /**
- * The page's current link body (after '#'), once the page has settled. The app writes the
- * address bar after the change's frame is painted (a task queued from requestAnimationFrame);
- * while Yew's scheduler is busy (rendering analysis results, under a loaded machine) the render
- * of a change, and so the write, can come a few frames later. This waits until two frames in a
- * row pass with no DOM change, then reads the address bar.
+ * The page's current link body (after '#'), once the page has settled. The app renders a
+ * change, and writes the address bar once the reader pauses or presses a key or pointer
+ * (src/browser.rs `write_fragment`); while Yew's scheduler is busy (rendering analysis results,
+ * under a loaded machine) the render of a change can come a few frames later. This waits until
+ * two frames in a row pass with no DOM change, presses Shift (a key press, as a reader's next
+ * step would be, writes any waiting link) and reads the address bar.
  */
 export async function fragment(page) {
-  return page.evaluate(async () => {
+  await page.evaluate(async () => {
     let changed = false;
     const observer = new MutationObserver(() => {
       changed = true;
@@ -124,8 +125,9 @@ export async function fragment(page) {
       quiet = changed ? 0 : quiet + 1;
     }
     observer.disconnect();
-    return location.hash.replace(/^#/, '');
   });
+  await page.keyboard.press('Shift');
+  return page.evaluate(() => location.hash.replace(/^#/, ''));
 }
 
 let cliPath;

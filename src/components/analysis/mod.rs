@@ -337,16 +337,24 @@ pub fn use_analysis(
                     id: request,
                     package: package.clone(),
                 });
-                if let Some(bridge) = bridge.borrow().as_ref() {
-                    bridge.send(Packet::pack(&Input::Analyse {
-                        id: request,
-                        version,
-                        edits: edits.clone(),
-                        package: package.clone(),
-                        concentration: *concentration,
-                    }));
-                }
+                let input = Input::Analyse {
+                    id: request,
+                    version,
+                    edits: edits.clone(),
+                    package: package.clone(),
+                    concentration: *concentration,
+                };
                 wasm_bindgen_futures::spawn_local(async move {
+                    // Sent once the click's frame is painted: on a two-core machine a busy
+                    // worker takes the core that rasterises that frame (measured: the worker
+                    // started 3 ms into the click and the frame waited). A request that a
+                    // newer one replaced before then is never sent.
+                    browser::after_next_paint().await;
+                    if *next_id.borrow() == request
+                        && let Some(bridge) = bridge.borrow().as_ref()
+                    {
+                        bridge.send(Packet::pack(&input));
+                    }
                     TimeoutFuture::new(REQUEST_TIMEOUT_MS).await;
                     dispatch.dispatch(AnalysisAction::TimedOut(Some(request)));
                 });
