@@ -79,13 +79,10 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
     let scenario = &props.scenario;
     let scores = &props.scores;
     let previous = &props.previous;
-    let flash = if props.revision == 0 {
-        None
-    } else if props.revision.is_multiple_of(2) {
-        Some("flash-even")
-    } else {
-        Some("flash-odd")
-    };
+    // What the last change moved stays tinted until the next change (see `.just-changed`).
+    let flash = (props.revision != 0).then_some("just-changed");
+    let balance_moved = format_signed_points(scores.balance.points)
+        != format_signed_points(previous.balance.points);
 
     let explain = |party: usize| {
         let dispatch = props.dispatch.clone();
@@ -198,7 +195,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                 <ul>{ for text::HOW_TO_READ_POINTS.iter().map(|point| html! { <li>{ *point }</li> }) }</ul>
                 <p><a href="glossary.html" target="_blank" rel="noopener">{ text::GLOSSARY_LINK }</a>{ " · " }<a href="#assumptions-heading" onclick={jump_to("assumptions-heading")}>{ text::ASSUMPTIONS_LINK }</a></p>
             </details>
-            <div class={classes!("balance-summary", flash)}>
+            <div class={classes!("balance-summary", flash.filter(|_| balance_moved))}>
                 <p class="balance-number" data-testid="balance-points">
                     { format_signed_points(scores.balance.points) }
                     <span class="balance-unit">{ format!(" {} ({names} {})", text::POINTS, text::CONCESSION_LOWER) }</span>

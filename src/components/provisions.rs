@@ -262,13 +262,7 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
     let issue = props.issue;
     let spec = &scenario.issues[issue];
     let dom_id = format!("issue-{}", spec.id);
-    let highlight = props.highlight.map(|revision| {
-        if revision.is_multiple_of(2) {
-            "changed changed-even"
-        } else {
-            "changed changed-odd"
-        }
-    });
+    let highlight = props.highlight.map(|_| "changed");
 
     let control = if spec.scale.is_some() {
         numeric_control(props, &typed_error)

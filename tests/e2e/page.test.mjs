@@ -407,14 +407,22 @@ describe('accessibility', () => {
     await context.close();
   });
 
-  test('reduced motion: no animation runs after a change', async () => {
+  test('no animation runs after a change, and the change stays marked until the next', async () => {
     const { page, context } = await harness.open('', { contextOptions: { reducedMotion: 'reduce' } });
     await page.click('label[for="option-territory_donetsk-hold_current_line"]');
     assert.equal(await page.evaluate(() => document.getAnimations().length), 0);
     await context.close();
+    // With motion allowed, nothing animates either: the change stays marked until the next.
     const moving = await harness.open('');
     await moving.page.click('label[for="option-territory_donetsk-hold_current_line"]');
-    assert.ok((await moving.page.evaluate(() => document.getAnimations().length)) > 0, 'the highlight animates when motion is allowed');
+    assert.equal(await moving.page.evaluate(() => document.getAnimations().length), 0);
+    const marked = await moving.page.evaluate(() => [...document.querySelectorAll('.changed, .just-changed')]
+      .map((element) => [element.id || element.className, getComputedStyle(element).backgroundColor]));
+    assert.ok(marked.some(([id]) => id === 'issue-territory_donetsk'), JSON.stringify(marked));
+    assert.ok(marked.length > 1, 'the balance marks what moved too');
+    assert.ok(marked.every(([, colour]) => colour === 'rgb(255, 246, 196)'), JSON.stringify(marked));
+    await moving.page.click('label[for="option-foreign_troops-total_ban_third_state_military"]');
+    assert.equal(await moving.page.getAttribute('#issue-territory_donetsk', 'class'), 'issue', 'the mark moves to the next change');
     await moving.context.close();
   });
 });
