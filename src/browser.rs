@@ -318,8 +318,52 @@ pub fn publish_bench(text: &str) {
 /// Fetches `path` (relative to the page) from the page's own origin and returns its bytes, or
 /// a short reason for the failure (offline, not found, a policy that blocks it).
 pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    fetch_with(path, None).await
+}
+
+/// Like [`fetch_bytes`], for a file index.html may preload (`<link rel="preload" as="fetch">`):
+/// the request then carries the preload's integrity, since a browser hands a preloaded
+/// response only to a request with the same integrity, and checks it.
+pub async fn fetch_preloaded(path: &str) -> Result<Vec<u8>, String> {
+    let integrity = window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector_all("link[rel=preload][as=fetch][integrity]")
+                .ok()
+        })
+        .and_then(|links| {
+            (0..links.length())
+                .filter_map(|index| links.item(index)?.dyn_into::<web_sys::Element>().ok())
+                .find(|link| {
+                    link.get_attribute("href")
+                        .is_some_and(|href| href.trim_start_matches("./") == path)
+                })
+                .and_then(|link| link.get_attribute("integrity"))
+        });
+    match integrity {
+        // A browser reports a response that fails its integrity as a failed fetch; fetched
+        // again without it, a damaged file reaches the model's own hash check, which names
+        // the problem instead of blaming the connection.
+        Some(integrity) => match fetch_with(path, Some(&integrity)).await {
+            Ok(bytes) => Ok(bytes),
+            Err(_) => fetch_with(path, None).await,
+        },
+        None => fetch_with(path, None).await,
+    }
+}
+
+async fn fetch_with(path: &str, integrity: Option<&str>) -> Result<Vec<u8>, String> {
     let window = window().ok_or_else(|| "no window".to_string())?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+    let request = match integrity {
+        Some(integrity) => {
+            let init = web_sys::RequestInit::new();
+            init.set_integrity(integrity);
+            window.fetch_with_str_and_init(path, &init)
+        }
+        None => window.fetch_with_str(path),
+    };
+    let response = wasm_bindgen_futures::JsFuture::from(request)
         .await
         .map_err(|error| describe_js_error(&error))?;
     let response: web_sys::Response = response

@@ -59,7 +59,7 @@ async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Loaded, String
     {
         return Ok(loaded.clone());
     }
-    let bytes = browser::fetch_bytes(&model_path(model)).await?;
+    let bytes = browser::fetch_preloaded(&model_path(model)).await?;
     let scenario = Rc::new(Scenario::from_model_file(model, &bytes).map_err(|error| {
         error
             .problems

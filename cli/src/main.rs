@@ -569,8 +569,24 @@ fn write_site_files(dir: &std::path::Path) -> std::io::Result<usize> {
         std::fs::write(models.join(model.file), bytes)?;
     }
     std::fs::write(dir.join("glossary.html"), glossary_html())?;
+    // The page preloads the current model: its name is known only here.
+    let index = dir.join("index.html");
+    if index.exists() {
+        let html = std::fs::read_to_string(&index)?;
+        if !html.contains(CURRENT_MODEL_PLACEHOLDER) {
+            return Err(std::io::Error::other(format!(
+                "{} has no {CURRENT_MODEL_PLACEHOLDER} to name the current model",
+                index.display()
+            )));
+        }
+        let file = scoring::models::current().file;
+        std::fs::write(&index, html.replace(CURRENT_MODEL_PLACEHOLDER, file))?;
+    }
     Ok(scoring::models::MODELS.len())
 }
+
+/// Where index.html's preload link names the current model's file.
+const CURRENT_MODEL_PLACEHOLDER: &str = "__CURRENT_MODEL__";
 
 /// The glossary as a standalone page: same origin, no script, the page's strict policy.
 fn glossary_html() -> String {
