@@ -163,6 +163,8 @@ describe('links', () => {
     await page.fill('#number-guarantee_duration', '25');
     await page.press('#number-guarantee_duration', 'Tab');
     const numbers = await pageNumbers(page);
+    // As a reader's reload key does, a press writes the waiting link first (src/browser.rs).
+    assert.equal(await fragment(page), changed('foreign_troops=reassurance_force_after_ceasefire&guarantee_duration=25'));
     await page.reload();
     await waitReady(page);
     assert.deepEqual(await pageNumbers(page), numbers);
