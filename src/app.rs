@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main id="provisions" class="provisions" aria-labelledby="provisions-heading">
                     <h2 id="provisions-heading" class="visually-hidden">{ text::PROVISIONS_HEADING }</h2>
                     <Provisions scenario={state.scenario.clone()} package={state.package.clone()}
-                        previous={state.previous.clone()} revision={state.revision}
+                        previous={state.previous.clone()}
                         origins={state.origins.clone()} base_document={state.base_document} dispatch={dispatch.clone()} />
                 </main>
                 <aside id="balance" class="balance" aria-labelledby="balance-heading" tabindex="-1">

@@ -39,8 +39,8 @@ pub fn url_with_fragment(body: &str) -> String {
 thread_local! {
     /// The latest fragment waiting to replace the address bar's (see `write_fragment`).
     static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// How many replacements were asked for: a burst's writer waits until this stops moving.
-    static WRITES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// The timer that writes `PENDING` once the reader pauses; replacing it restarts the wait.
+    static QUIET: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
     /// Whether the listeners of `flush_on_input` are installed.
     static FLUSH_LISTENERS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -60,26 +60,11 @@ pub fn write_fragment(body: &str, push: bool) {
         write_now(body, true);
         return;
     }
-    let first = PENDING.with(|pending| pending.borrow_mut().replace(body.to_string()).is_none());
-    let generation = WRITES.with(|writes| {
-        writes.set(writes.get() + 1);
-        writes.get()
-    });
-    if first {
-        flush_on_input();
-        wasm_bindgen_futures::spawn_local(async move {
-            let mut seen = generation;
-            loop {
-                gloo_timers::future::TimeoutFuture::new(QUIET_MS).await;
-                let latest = WRITES.with(std::cell::Cell::get);
-                if latest == seen {
-                    break;
-                }
-                seen = latest;
-            }
-            flush_fragment();
-        });
-    }
+    PENDING.with(|pending| pending.replace(Some(body.to_string())));
+    flush_on_input();
+    // Dropping the previous timer cancels it: only a pause of QUIET_MS writes.
+    let timer = gloo_timers::callback::Timeout::new(QUIET_MS, flush_fragment);
+    QUIET.with(|quiet| quiet.replace(Some(timer)));
 }
 
 /// How long the address bar waits for a pause before taking a replacement: longer than a

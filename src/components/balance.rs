@@ -80,7 +80,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
     let scores = &props.scores;
     let previous = &props.previous;
     // What the last change moved stays tinted until the next change (see `.just-changed`).
-    let flash = (props.revision != 0).then_some("just-changed");
+    let mark = (props.revision != 0).then_some("just-changed");
     let balance_moved = format_signed_points(scores.balance.points)
         != format_signed_points(previous.balance.points);
 
@@ -102,7 +102,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
         let changed = format_points((score.concession - before.concession).abs()) != "0.0";
         let below = score.gain < 0.0;
         html! {
-            <li class={classes!("party", format!("party-{}", party.id), changed.then_some(flash).flatten())} key={party.id.clone()}>
+            <li class={classes!("party", format!("party-{}", party.id), changed.then_some(mark).flatten())} key={party.id.clone()}>
                 <div class="party-head">
                     <span class="party-name">{ &party.name }</span>
                     <span class="party-role">{ format!(" ({})", party.role.as_str()) }</span>
@@ -195,7 +195,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                 <ul>{ for text::HOW_TO_READ_POINTS.iter().map(|point| html! { <li>{ *point }</li> }) }</ul>
                 <p><a href="glossary.html" target="_blank" rel="noopener">{ text::GLOSSARY_LINK }</a>{ " · " }<a href="#assumptions-heading" onclick={jump_to("assumptions-heading")}>{ text::ASSUMPTIONS_LINK }</a></p>
             </details>
-            <div class={classes!("balance-summary", flash.filter(|_| balance_moved))}>
+            <div class={classes!("balance-summary", mark.filter(|_| balance_moved))}>
                 <p class="balance-number" data-testid="balance-points">
                     { format_signed_points(scores.balance.points) }
                     <span class="balance-unit">{ format!(" {} ({names} {})", text::POINTS, text::CONCESSION_LOWER) }</span>

@@ -22,7 +22,6 @@ pub struct ProvisionsProps {
     pub scenario: ScenarioRef,
     pub package: scoring::Package,
     pub previous: scoring::Package,
-    pub revision: u64,
     /// Where each provision's choice comes from.
     pub origins: Vec<Origin>,
     pub base_document: Option<usize>,
@@ -67,7 +66,7 @@ pub fn Provisions(props: &ProvisionsProps) -> Html {
                                     scenario={scenario.clone()}
                                     {issue}
                                     {choice}
-                                    highlight={changed.then_some(props.revision)}
+                                    highlight={changed}
                                     origin={props.origins[issue]}
                                     base_document={props.base_document}
                                     dispatch={props.dispatch.clone()}
@@ -86,8 +85,8 @@ pub struct IssueControlProps {
     pub scenario: ScenarioRef,
     pub issue: usize,
     pub choice: Choice,
-    /// The revision of the change that touched this issue, when the last change did.
-    pub highlight: Option<u64>,
+    /// Whether the last change touched this issue (marked until the next change).
+    pub highlight: bool,
     /// Where the choice comes from: a text (with its position, sources and caveats), an
     /// assumption, or the user.
     pub origin: Origin,
@@ -262,7 +261,7 @@ pub fn IssueControl(props: &IssueControlProps) -> Html {
     let issue = props.issue;
     let spec = &scenario.issues[issue];
     let dom_id = format!("issue-{}", spec.id);
-    let highlight = props.highlight.map(|_| "changed");
+    let highlight = props.highlight.then_some("changed");
 
     let control = if spec.scale.is_some() {
         numeric_control(props, &typed_error)

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { check, sri } from '../../scripts/integrity.mjs';
-import { DIST, changed, cliNumbers, fragment, pageNumbers, start } from './harness.mjs';
+import { DIST, changed, cliNumbers, currentModel, fragment, pageNumbers, start } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -99,6 +99,27 @@ async function openTampered(pattern, waitForApp) {
       }),
   });
 }
+
+describe('the model preload', () => {
+  test('index.html preloads the current model, and the app takes that response: one request', async () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const preload = html.match(/<link rel="preload" href="\.\/(models\/[^"]+\.bin)" as="fetch"[^>]*>/);
+    assert.ok(preload, 'a preload link names a model file');
+    assert.equal(currentModel(), preload[1].match(/@([^.]+\.[^.]+\.[^.]+)\./)[1], 'it is the current model');
+    const requests = [];
+    const { page, context, problems } = await harness.open('', {
+      beforeLoad: (page) => page.on('request', (request) => {
+        if (request.url().includes('/models/')) requests.push(request.url());
+      }),
+    });
+    assert.deepEqual(requests, [`${harness.url}${preload[1]}`]);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/models/')).map((entry) => entry.initiatorType));
+    assert.deepEqual(fetched, ['link'], 'fetched by the preload, not again by the app');
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});
 
 describe('the browser refuses altered files', () => {
   test('an altered page wasm: the page says it could not start', async () => {
