@@ -41,6 +41,34 @@ pub fn App(props: &AppProps) -> Html {
     // The page is rendered: the skeleton goes, in this same task.
     use_effect_with((), |_| browser::hide_skeleton());
 
+    // The first render comes in parts, one per frame: the header, the balance and the first
+    // issues, then a few issues at a time, then the analysis, then the rest. Drawn at once,
+    // the page was one task of 100 ms on this machine's cores (400 ms on a phone's), in which
+    // nothing could be clicked; in parts, no task is long, and the top of the page, which is
+    // what the first screen shows, is painted first. Later renders are whole.
+    let issues = state.scenario.issues.len();
+    let part = use_state(|| 0usize);
+    {
+        let part = part.clone();
+        use_effect_with(*part, move |&drawn| {
+            if drawn < last_part(issues) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::after_next_paint().await;
+                    part.set(drawn + 1);
+                });
+            }
+        });
+    }
+    let shown = (FIRST_ISSUES + *part * ISSUES_PER_PART).min(issues);
+    let all_issues = first_part_with_every_issue(issues);
+    let analysis_drawn = *part > all_issues;
+    let rest_drawn = *part >= last_part(issues);
+    // Beside the provisions (wide screens) the balance is in the first screen, so it is in the
+    // first part; below them (phones, with the bar in view) it comes with the last issues, or
+    // each part would push it down while it is on screen.
+    let beside = use_memo((), |_| browser::matches_media(WIDE_LAYOUT));
+    let balance_drawn = *beside || shown == issues;
+
     // A package carried over from another model gets its own link, as a new history entry.
     {
         let scenario = state.scenario.clone();
@@ -162,30 +190,56 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 id="provisions-heading" class="visually-hidden">{ text::PROVISIONS_HEADING }</h2>
                     <Provisions scenario={state.scenario.clone()} package={state.package.clone()}
                         previous={state.previous.clone()}
-                        origins={state.origins.clone()} base_document={state.base_document} dispatch={dispatch.clone()} />
+                        origins={state.origins.clone()} base_document={state.base_document} dispatch={dispatch.clone()}
+                        {shown} />
                 </main>
                 <aside id="balance" class="balance" aria-labelledby="balance-heading" tabindex="-1">
-                    <BalancePanel scenario={state.scenario.clone()} package={state.package.clone()}
-                        scores={scores.clone()} previous={previous.clone()} revision={state.revision}
-                        origins={state.origins.clone()} base_document={state.base_document}
-                        breakdown_party={state.breakdown_party} explained_party={state.explained_party}
-                        {bands} dispatch={dispatch.clone()} />
+                    if balance_drawn {
+                        <BalancePanel scenario={state.scenario.clone()} package={state.package.clone()}
+                            scores={scores.clone()} previous={previous.clone()} revision={state.revision}
+                            origins={state.origins.clone()} base_document={state.base_document}
+                            breakdown_party={state.breakdown_party} explained_party={state.explained_party}
+                            {bands} dispatch={dispatch.clone()} />
+                    }
                 </aside>
             </div>
-            <AnalysisPanel scenario={state.scenario.clone()} package={state.package.clone()}
-                {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
-                concentration={*concentration} {on_concentration}
-                dispatch={dispatch.clone()} />
-            { verdict_flips(&state.scenario, flips.as_ref()) }
-            <AssumptionsSection scenario={state.scenario.clone()} dispatch={dispatch.clone()}
-                file={analysis.assumptions_file.clone()} {on_read_file} />
-            <Footer scenario={state.scenario.clone()} />
+            if analysis_drawn {
+                <AnalysisPanel scenario={state.scenario.clone()} package={state.package.clone()}
+                    {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
+                    concentration={*concentration} {on_concentration}
+                    dispatch={dispatch.clone()} />
+            }
+            if rest_drawn {
+                { verdict_flips(&state.scenario, flips.as_ref()) }
+                <AssumptionsSection scenario={state.scenario.clone()} dispatch={dispatch.clone()}
+                    file={analysis.assumptions_file.clone()} {on_read_file} />
+                <Footer scenario={state.scenario.clone()} />
+            }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">
                 { &state.announcement }
             </div>
             { phone_bar }
         </>
     }
+}
+
+/// The media query of style.css under which the balance stands beside the provisions.
+const WIDE_LAYOUT: &str = "(min-width: 60rem)";
+
+/// Issues drawn by the first part of the first render, and by each part after it.
+const FIRST_ISSUES: usize = 3;
+const ISSUES_PER_PART: usize = 3;
+
+/// The first part that draws every issue (the analysis follows it, then the rest).
+fn first_part_with_every_issue(issues: usize) -> usize {
+    issues
+        .saturating_sub(FIRST_ISSUES)
+        .div_ceil(ISSUES_PER_PART)
+}
+
+/// The part of the first render after which the whole page is drawn.
+fn last_part(issues: usize) -> usize {
+    first_part_with_every_issue(issues) + 2
 }
 
 /// The classroom views (`www/classroom.js` draws them; the worker builds them). The script

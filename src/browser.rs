@@ -252,6 +252,13 @@ pub fn show_fatal_error(message: &str) {
     }
 }
 
+/// Whether the window matches a CSS media query now (false where it cannot be asked).
+pub fn matches_media(query: &str) -> bool {
+    window()
+        .and_then(|window| window.match_media(query).ok().flatten())
+        .is_some_and(|list| list.matches())
+}
+
 /// Resolves after the next frame has been painted: a task queued from requestAnimationFrame
 /// runs after that frame's rendering. Heavy work started after it never delays the paint of
 /// the click that caused it. Falls back to a plain task where frames are unavailable.

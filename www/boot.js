@@ -53,8 +53,9 @@ async function start() {
     showFailure('The sandbox could not start. Check your connection and reload the page.', String(error && error.message ? error.message : error));
     return;
   }
-  // Yew renders on its scheduler; the page is interactive once its first render is in the DOM.
-  for (let frame = 0; frame < 600 && !document.querySelector('#app .balance-panel'); frame += 1) {
+  // Yew renders on its scheduler, and the first render comes in parts, one per frame (app.rs):
+  // the page is ready once the last part, the footer, is in the DOM.
+  for (let frame = 0; frame < 600 && !document.querySelector('#app .site-footer'); frame += 1) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
   // The app hides the skeleton itself when it renders; this is the fallback if it never did.

@@ -26,6 +26,9 @@ pub struct ProvisionsProps {
     pub origins: Vec<Origin>,
     pub base_document: Option<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// How many issues to draw, in the page's order (themes in order, issues in the model's
+    /// order within each): the first render comes in parts (app.rs), the later ones whole.
+    pub shown: usize,
 }
 
 #[component]
@@ -47,10 +50,14 @@ pub fn Provisions(props: &ProvisionsProps) -> Html {
                     }
                 }) }
             </nav>
-            { for Theme::ALL.into_iter().map(|theme| {
+            { for Theme::ALL.into_iter().scan(props.shown, |left, theme| {
                 let issues: Vec<usize> = (0..scenario.issues.len())
                     .filter(|&issue| scenario.issues[issue].theme == theme)
+                    .take(*left)
                     .collect();
+                *left -= issues.len();
+                Some((theme, issues))
+            }).map(|(theme, issues)| {
                 if issues.is_empty() {
                     return Html::default();
                 }
