@@ -389,8 +389,9 @@ pub fn focus_soon(id: &'static str) {
     });
 }
 
-/// Removes the first-paint skeleton of index.html. Called in the task that renders the page,
-/// so no frame shows both and nothing shifts.
+/// Removes the first-paint skeleton of index.html once the app has drawn. Yew runs effects a
+/// task after the render, so style.css hides it from the app's first frame on; this only
+/// drops it from the document.
 pub fn hide_skeleton() {
     if let Some(skeleton) = window()
         .and_then(|window| window.document())

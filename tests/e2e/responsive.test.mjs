@@ -61,6 +61,32 @@ describe('first paint', () => {
   });
 });
 
+describe('first render in parts', () => {
+  test('on a phone the page draws part by part without moving anything painted, and ends whole', async () => {
+    const { page, context, problems } = await harness.open('', {
+      contextOptions: PHONE,
+      beforeLoad: (page) => page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      }),
+    });
+    // Ready is set once the last part, the footer, is drawn: every issue and the panels are in.
+    const issues = JSON.parse(cli(['export'])).facts.issues.length;
+    assert.ok(issues > 3);
+    assert.equal(await page.locator('#provisions fieldset.issue').count(), issues);
+    // Entries reach the observer after their frame.
+    const shifts = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(window.__shifts)))));
+    assert.deepEqual(shifts, []);
+    assert.equal(await page.locator('#skeleton').count(), 0);
+    assert.equal(await page.locator('#balance .balance-panel').count(), 1);
+    assert.equal(await page.locator('#analysis').count(), 1);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+});
+
 describe('analysis worker', () => {
   test('after a burst of clicks the analysis shown belongs to the last package', async () => {
     const { page, context, problems } = await harness.open('');
