@@ -6,7 +6,9 @@ use scoring::{Decoded, decode, link_model};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::analysis::{Analysis, AnalysisPanel, DEFAULT_CONCENTRATION, use_analysis};
+use crate::components::analysis::{
+    Analysis, AnalysisPanel, AnalysisResultsProps, DEFAULT_CONCENTRATION, use_analysis,
+};
 use crate::components::assumptions::{AssumptionsSection, verdict_flips};
 use crate::components::balance::BalancePanel;
 use crate::components::footer::Footer;
@@ -141,14 +143,21 @@ pub fn App(props: &AppProps) -> Html {
     );
     let scenario_level = analysis.scenario_level.clone();
     let package_level = analysis.package_level.clone();
+    // The package the worker was last asked about, a frame after each change: what the
+    // analysis draws its results against (see `AnalysisPanel`), and what the bands and the
+    // flip points shown must belong to.
+    let analysed = analysis
+        .requested
+        .clone()
+        .unwrap_or_else(|| state.package.clone());
     let flips = package_level
         .flips
         .clone()
-        .filter(|_| package_level.package.as_ref() == Some(&state.package));
+        .filter(|_| package_level.package.as_ref() == Some(&analysed));
     let bands = package_level
         .robustness
         .as_ref()
-        .filter(|_| package_level.package.as_ref() == Some(&state.package))
+        .filter(|_| package_level.package.as_ref() == Some(&analysed))
         .map(|robustness| robustness.concession.clone());
     let on_concentration = {
         let concentration = concentration.clone();
@@ -204,10 +213,16 @@ pub fn App(props: &AppProps) -> Html {
                 </aside>
             </div>
             if analysis_drawn {
-                <AnalysisPanel scenario={state.scenario.clone()} package={state.package.clone()}
-                    {scenario_level} {package_level} failure={analysis.failure.clone()} {on_restart}
-                    concentration={*concentration} {on_concentration}
-                    dispatch={dispatch.clone()} />
+                <AnalysisPanel current={state.package.clone()} failure={analysis.failure.clone()} {on_restart}
+                    results={AnalysisResultsProps {
+                        scenario: state.scenario.clone(),
+                        package: analysed.clone(),
+                        scenario_level,
+                        package_level,
+                        concentration: *concentration,
+                        on_concentration,
+                        dispatch: dispatch.clone(),
+                    }} />
             }
             if rest_drawn {
                 { verdict_flips(&state.scenario, flips.as_ref()) }

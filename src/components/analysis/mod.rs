@@ -66,7 +66,7 @@ pub struct AnalysisState {
     pub package_level: Rc<PackageLevel>,
     /// The newest analysis request, and the package it is for.
     latest: u64,
-    requested: Option<Package>,
+    pub requested: Option<Package>,
     /// The parts of the newest request received so far. They replace `package_level` together
     /// when the request is done: the panels then change once, in place, instead of emptying
     /// at its first part and being rebuilt at each of the next (1,000 nodes made and dropped
@@ -333,10 +333,7 @@ pub fn use_analysis(
                 *id += 1;
                 let request = *id;
                 drop(id);
-                dispatch.dispatch(AnalysisAction::Requested {
-                    id: request,
-                    package: package.clone(),
-                });
+                let package = package.clone();
                 let input = Input::Analyse {
                     id: request,
                     version,
@@ -345,14 +342,21 @@ pub fn use_analysis(
                     concentration: *concentration,
                 };
                 wasm_bindgen_futures::spawn_local(async move {
-                    // Sent once the click's frame is painted: on a two-core machine a busy
+                    // Asked once the click's frame is painted: on a two-core machine a busy
                     // worker takes the core that rasterises that frame (measured: the worker
-                    // started 3 ms into the click and the frame waited). A request that a
-                    // newer one replaced before then is never sent.
+                    // started 3 ms into the click and the frame waited), and the results'
+                    // panels, drawn against the asked package, change in this later task,
+                    // not in the click's. A request that a newer one replaced before then is
+                    // never sent.
                     browser::after_next_paint().await;
-                    if *next_id.borrow() == request
-                        && let Some(bridge) = bridge.borrow().as_ref()
-                    {
+                    if *next_id.borrow() != request {
+                        return;
+                    }
+                    dispatch.dispatch(AnalysisAction::Requested {
+                        id: request,
+                        package,
+                    });
+                    if let Some(bridge) = bridge.borrow().as_ref() {
                         bridge.send(Packet::pack(&input));
                     }
                     TimeoutFuture::new(REQUEST_TIMEOUT_MS).await;
@@ -423,26 +427,23 @@ pub struct Analysis {
     pub request_view: Callback<Input>,
 }
 
+/// The analysis section. Its status line follows the package on screen in the click's own
+/// frame; the results below it are drawn for the package the worker was last asked about,
+/// which changes a frame later (see `use_analysis`), so a click's task draws only the status
+/// and not the four panels again.
 #[derive(Properties, PartialEq)]
 pub struct AnalysisPanelProps {
-    pub scenario: ScenarioRef,
-    pub package: Package,
-    pub scenario_level: Rc<ScenarioLevel>,
-    pub package_level: Rc<PackageLevel>,
+    /// The package on screen.
+    pub current: Package,
     pub failure: Option<String>,
     pub on_restart: Callback<MouseEvent>,
-    pub concentration: u32,
-    pub on_concentration: Callback<u32>,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    pub results: AnalysisResultsProps,
 }
 
 #[component]
 pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
-    let scenario = &props.scenario;
-    let level = &props.package_level;
-    // While an update runs, the previous results stay on screen, marked stale, rather than
-    // being swapped out in the click's own frame.
-    let fresh = level.package.as_ref() == Some(&props.package);
+    let level = &props.results.package_level;
+    let fresh = level.package.as_ref() == Some(&props.current);
     let updating = props.failure.is_none() && (level.updating || !fresh);
     html! {
         <section class={classes!("analysis", updating.then_some("stale"))} id="analysis" aria-labelledby="analysis-heading" aria-busy={updating.to_string()}>
@@ -458,12 +459,32 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                 </div>
             }
             <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ANALYSIS_NOTE }{ " " }{ NUMERIC_NOTE }</p>
-            <div class="analysis-grid">
-                { warnings::warnings_panel(props, fresh) }
-                { suggestions::suggestions_panel(props, fresh) }
-                <FrontierChart scenario={scenario.clone()} package={props.package.clone()} level={props.scenario_level.clone()} />
-                { robustness::robustness_panel(props) }
-            </div>
+            <AnalysisResults ..props.results.clone() />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AnalysisResultsProps {
+    pub scenario: ScenarioRef,
+    /// The package last sent to the worker: the results are drawn against it.
+    pub package: Package,
+    pub scenario_level: Rc<ScenarioLevel>,
+    pub package_level: Rc<PackageLevel>,
+    pub concentration: u32,
+    pub on_concentration: Callback<u32>,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[component]
+fn AnalysisResults(props: &AnalysisResultsProps) -> Html {
+    let fresh = props.package_level.package.as_ref() == Some(&props.package);
+    html! {
+        <div class="analysis-grid">
+            { warnings::warnings_panel(props, fresh) }
+            { suggestions::suggestions_panel(props, fresh) }
+            <FrontierChart scenario={props.scenario.clone()} package={props.package.clone()} level={props.scenario_level.clone()} />
+            { robustness::robustness_panel(props) }
+        </div>
     }
 }

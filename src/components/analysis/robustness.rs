@@ -5,10 +5,10 @@ use scoring::score::{format_percent, format_signed_hundredths, format_signed_poi
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::AnalysisPanelProps;
+use super::AnalysisResultsProps;
 use crate::text;
 
-pub(super) fn robustness_panel(props: &AnalysisPanelProps) -> Html {
+pub(super) fn robustness_panel(props: &AnalysisResultsProps) -> Html {
     let scenario = &props.scenario;
     let robustness = props.package_level.robustness.as_ref();
     let on_concentration = props.on_concentration.clone();

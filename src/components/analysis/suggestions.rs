@@ -8,7 +8,7 @@ use scoring::share::describe_choice;
 use scoring::{Package, Scenario};
 use yew::prelude::*;
 
-use super::AnalysisPanelProps;
+use super::AnalysisResultsProps;
 use crate::state::{Action, AppState};
 use crate::text;
 
@@ -93,7 +93,7 @@ pub fn changes_list(
     }
 }
 
-pub(super) fn suggestions_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
+pub(super) fn suggestions_panel(props: &AnalysisResultsProps, fresh: bool) -> Html {
     let scenario = &props.scenario;
     let level = &props.package_level;
     let references = props.scenario_level.references.as_ref();

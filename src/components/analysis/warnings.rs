@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::AnalysisPanelProps;
+use super::AnalysisResultsProps;
 use crate::browser;
 use crate::text;
 
-pub(super) fn warnings_panel(props: &AnalysisPanelProps, fresh: bool) -> Html {
+pub(super) fn warnings_panel(props: &AnalysisResultsProps, fresh: bool) -> Html {
     let scenario = &props.scenario;
     let level = &props.package_level;
     let warnings = level.warnings.clone();
