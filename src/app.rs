@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::analysis::{
-    Analysis, AnalysisPanel, AnalysisResultsProps, DEFAULT_CONCENTRATION, use_analysis,
+    Analysis, AnalysisResultsProps, DEFAULT_CONCENTRATION, analysis_panel, use_analysis,
 };
 use crate::components::assumptions::{AssumptionsSection, verdict_flips};
 use crate::components::balance::BalancePanel;
@@ -144,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
     let scenario_level = analysis.scenario_level.clone();
     let package_level = analysis.package_level.clone();
     // The package the worker was last asked about, a frame after each change: what the
-    // analysis draws its results against (see `AnalysisPanel`), and what the bands and the
+    // analysis draws its results against (see `analysis_panel`), and what the bands and the
     // flip points shown must belong to.
     let analysed = analysis
         .requested
@@ -213,16 +213,15 @@ pub fn App(props: &AppProps) -> Html {
                 </aside>
             </div>
             if analysis_drawn {
-                <AnalysisPanel current={state.package.clone()} failure={analysis.failure.clone()} {on_restart}
-                    results={AnalysisResultsProps {
-                        scenario: state.scenario.clone(),
-                        package: analysed.clone(),
-                        scenario_level,
-                        package_level,
-                        concentration: *concentration,
-                        on_concentration,
-                        dispatch: dispatch.clone(),
-                    }} />
+                { analysis_panel(&state.package, analysis.failure.as_deref(), &on_restart, AnalysisResultsProps {
+                    scenario: state.scenario.clone(),
+                    package: analysed.clone(),
+                    scenario_level,
+                    package_level,
+                    concentration: *concentration,
+                    on_concentration,
+                    dispatch: dispatch.clone(),
+                }) }
             }
             if rest_drawn {
                 { verdict_flips(&state.scenario, flips.as_ref()) }

@@ -71,7 +71,8 @@ function record(hash, whole) {
 }
 
 /** A whole package was applied: say so, with an Undo; a control the change removed or
- * disabled (the suggestion's Apply button) hands the keyboard to that Undo, not to the top. */
+ * disabled hands the keyboard to that Undo, not to the top. (The suggestion's Apply button,
+ * redrawn by the app a task after the change's frame, moves the keyboard there itself.) */
 function applied() {
   toast.hidden = false;
   requestAnimationFrame(() => {

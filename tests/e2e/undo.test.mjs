@@ -102,6 +102,9 @@ describe('undo and redo', () => {
     assert.notEqual(body, start);
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
     assert.equal(await page.textContent('#applied-toast span'), 'Package applied.');
+    // The keyboard moves once the app has redrawn the card whose button it was on.
+    // A keyboard that never gets there fails the assertion below, with its message.
+    await page.waitForFunction(() => document.activeElement.id === 'applied-undo', null, { timeout: 5000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.id), 'applied-undo', 'the keyboard is on the message, not at the top');
     assert.ok(Math.abs((await card.boundingBox()).y - top) <= 2, `the card moved from ${top} to ${(await card.boundingBox()).y}`);
     assert.deepEqual(await axe(page), []);

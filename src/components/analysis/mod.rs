@@ -427,44 +427,39 @@ pub struct Analysis {
     pub request_view: Callback<Input>,
 }
 
-/// The analysis section. Its status line follows the package on screen in the click's own
-/// frame; the results below it are drawn for the package the worker was last asked about,
-/// which changes a frame later (see `use_analysis`), so a click's task draws only the status
-/// and not the four panels again.
-#[derive(Properties, PartialEq)]
-pub struct AnalysisPanelProps {
-    /// The package on screen.
-    pub current: Package,
-    pub failure: Option<String>,
-    pub on_restart: Callback<MouseEvent>,
-    pub results: AnalysisResultsProps,
-}
-
-#[component]
-pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
-    let level = &props.results.package_level;
-    let fresh = level.package.as_ref() == Some(&props.current);
-    let updating = props.failure.is_none() && (level.updating || !fresh);
+/// The analysis section. Its status line follows the package on screen (`current`) in the
+/// click's own frame; the results below it are drawn for the package the worker was last asked
+/// about, which changes a frame later (see `use_analysis`), so a click's task does not draw the
+/// four panels again. A function, not a component: App draws it on every render anyway.
+pub fn analysis_panel(
+    current: &Package,
+    failure: Option<&str>,
+    on_restart: &Callback<MouseEvent>,
+    results: AnalysisResultsProps,
+) -> Html {
+    let level = &results.package_level;
+    let fresh = level.package.as_ref() == Some(current);
+    let updating = failure.is_none() && (level.updating || !fresh);
     html! {
         <section class={classes!("analysis", updating.then_some("stale"))} id="analysis" aria-labelledby="analysis-heading" aria-busy={updating.to_string()}>
             <h2 id="analysis-heading">{ text::ANALYSIS_HEADING }</h2>
             <p class="analysis-status" role="status" data-testid="analysis-status">
-                { if props.failure.is_some() { text::ANALYSIS_UNAVAILABLE } else if updating { text::ANALYSIS_UPDATING } else { text::ANALYSIS_READY } }
+                { if failure.is_some() { text::ANALYSIS_UNAVAILABLE } else if updating { text::ANALYSIS_UPDATING } else { text::ANALYSIS_READY } }
             </p>
-            if let Some(failure) = &props.failure {
+            if let Some(failure) = failure {
                 <div class="notice analysis-failure" role="alert" data-testid="analysis-failure">
                     <p>{ failure }</p>
                     <p>{ text::WORKER_SCORES_STILL_WORK }</p>
-                    <button type="button" class="button-secondary" onclick={props.on_restart.clone()}>{ text::WORKER_RETRY }</button>
+                    <button type="button" class="button-secondary" onclick={on_restart.clone()}>{ text::WORKER_RETRY }</button>
                 </div>
             }
             <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ANALYSIS_NOTE }{ " " }{ NUMERIC_NOTE }</p>
-            <AnalysisResults ..props.results.clone() />
+            <AnalysisResults ..results />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, PartialEq)]
 pub struct AnalysisResultsProps {
     pub scenario: ScenarioRef,
     /// The package last sent to the worker: the results are drawn against it.

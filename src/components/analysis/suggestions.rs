@@ -41,7 +41,11 @@ fn suggestion_card(
     let onclick = Callback::from(move |_: MouseEvent| {
         dispatch.dispatch(Action::ApplySuggestion {
             package: package.clone(),
-        })
+        });
+        // This card is redrawn against the new package a task after its frame, which takes
+        // the button away or disables it: the keyboard goes to the "Package applied — Undo"
+        // that the change shows (www/undo.js), not to the top of the page.
+        crate::browser::focus_soon("applied-undo");
     });
     let values: Vec<String> = scenario
         .parties
