@@ -215,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
             if analysis_drawn {
                 { analysis_panel(&state.package, analysis.failure.as_deref(), &on_restart, AnalysisResultsProps {
                     scenario: state.scenario.clone(),
-                    package: analysed.clone(),
+                    package: analysed,
                     scenario_level,
                     package_level,
                     concentration: *concentration,

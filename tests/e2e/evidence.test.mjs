@@ -4,7 +4,7 @@
 // draft; a party's value explained term by term; and a link made with an older model.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { cli, cliNumbers, cliReport, currentModel, fragment, link, pageNumbers, start } from './harness.mjs';
+import { axe, cli, cliNumbers, cliReport, currentModel, fragment, link, pageNumbers, start } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -59,6 +59,23 @@ describe('evidence', () => {
     }
     assert.deepEqual(problems.pageErrors, []);
     assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+
+  test("a red line's tooltip shows its sources with their class, readable on its dark ground", async () => {
+    const { page, context, problems } = await harness.open('');
+    const badges = page.locator('[data-testid="redline"]');
+    const count = await badges.count();
+    assert.ok(count > 0, 'the default package crosses a red line');
+    for (let index = 0; index < count; index += 1) {
+      // The keyboard opens a tooltip as the pointer does (:focus-within).
+      await badges.nth(index).focus();
+      const tip = page.locator(`#${await badges.nth(index).getAttribute('aria-describedby')}`);
+      assert.equal(await tip.isVisible(), true, `tooltip ${index} shown`);
+      assert.ok(await tip.locator('.source-class').count() > 0, `tooltip ${index} names its sources' class`);
+      assert.deepEqual(await axe(page), [], `tooltip ${index}`);
+    }
+    assert.deepEqual(problems.pageErrors, []);
     await context.close();
   });
 
