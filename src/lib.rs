@@ -7,6 +7,8 @@ pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod loader;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod protocol;
 pub mod qr;
 pub mod state;

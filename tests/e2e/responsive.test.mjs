@@ -38,7 +38,7 @@ async function holdRequests(page, pattern) {
 }
 
 describe('first paint', () => {
-  test('the title and a skeleton show before the wasm arrives; the app replaces the skeleton', async () => {
+  test('the default page\'s header shows before the wasm arrives, inert; the app draws the same words in the same place', async () => {
     let gate;
     const { page, context, problems } = await harness.open('', {
       waitForApp: false,
@@ -47,15 +47,59 @@ describe('first paint', () => {
       },
     });
     await gate.requested;
-    await page.waitForSelector('#skeleton');
+    await page.waitForSelector('#skeleton .prerender .based-on');
     assert.match(await page.textContent('h1'), /Peace Plan Sandbox/);
-    // The skeleton holds no control: nothing there can be clicked before the app can act on it.
-    assert.equal(await page.locator('#skeleton :is(button, input, select, a, textarea)').count(), 0);
     assert.match(await page.textContent('#loading'), /Loading/);
+    assert.equal(await page.locator('#skeleton .skeleton-controls').isVisible(), false);
+    // Nothing prerendered works before the app can act on it: every control is inert, Tab
+    // never reaches one, a click on the picker opens nothing, and the controls are greyed.
+    const controls = '#skeleton :is(button, input, select, a, textarea, summary)';
+    assert.ok(await page.locator(controls).count() > 3);
+    assert.equal(await page.locator(`${controls}:not([inert] *)`).count(), 0);
+    for (let press = 0; press < 6; press += 1) {
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('#skeleton'))), false);
+    }
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#skeleton .header-controls')).opacity), '0.4');
+    // No second element with the app's ids or test ids.
+    assert.equal(await page.locator('#skeleton .prerender :is([id], [for], [data-testid])').count(), 0);
+    const prerendered = await page.evaluate(() => {
+      const description = document.querySelector('#skeleton .based-on > p');
+      const box = description.getBoundingClientRect();
+      return { text: description.textContent, top: box.top, height: box.height, picker: document.querySelector('#skeleton select').selectedOptions[0].textContent };
+    });
+    assert.match(prerendered.text, /^Showing: /);
     gate.open();
     await waitReady(page);
     assert.equal(await page.locator('#skeleton').count(), 0);
     assert.equal(await page.locator('h1').count(), 1);
+    const live = await page.evaluate(() => {
+      const description = document.querySelector('#root [data-testid="based-on"] > p');
+      const box = description.getBoundingClientRect();
+      return { text: description.textContent, top: box.top, height: box.height, picker: document.querySelector('#preset').selectedOptions[0].textContent };
+    });
+    assert.deepEqual(live, prerendered);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
+  test('a link opens on grey blocks, not on the default page\'s header', async () => {
+    let gate;
+    const { link } = JSON.parse(cli(['score', '--preset', 'eu24_nov2025', '--json']));
+    const { page, context, problems } = await harness.open(link, {
+      waitForApp: false,
+      beforeLoad: async (page) => {
+        gate = await holdRequests(page, /_bg\.wasm$/);
+      },
+    });
+    await gate.requested;
+    await page.waitForSelector('#skeleton .skeleton-controls');
+    assert.equal(await page.locator('#skeleton .skeleton-controls').isVisible(), true);
+    assert.equal(await page.locator('#skeleton .prerender').isVisible(), false);
+    assert.equal(await page.locator('#skeleton .based-on').isVisible(), false);
+    gate.open();
+    await waitReady(page);
+    assert.match(await page.textContent('[data-testid="based-on"] > p'), /^Showing: European 24-point plan/);
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
   });
