@@ -110,6 +110,14 @@ describe('first render in parts', () => {
     const { page, context, problems } = await harness.open('', {
       contextOptions: PHONE,
       beforeLoad: (page) => page.addInitScript(() => {
+        // The fieldsets of the first part, kept to check that later parts add to them and do
+        // not draw them again.
+        const firstPart = () => {
+          const drawn = [...document.querySelectorAll('#provisions fieldset.issue')];
+          if (drawn.length > 0) window.__firstPart = drawn;
+          else requestAnimationFrame(firstPart);
+        };
+        requestAnimationFrame(firstPart);
         window.__shifts = [];
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) window.__shifts.push(entry.value);
@@ -123,6 +131,9 @@ describe('first render in parts', () => {
     // Entries reach the observer after their frame.
     const shifts = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(window.__shifts)))));
     assert.deepEqual(shifts, []);
+    const firstPart = await page.evaluate(() => window.__firstPart.map((fieldset) => [fieldset.id, fieldset.isConnected]));
+    assert.ok(firstPart.length > 0 && firstPart.length < issues);
+    assert.deepEqual(firstPart, firstPart.map(([id]) => [id, true]));
     assert.equal(await page.locator('#skeleton').count(), 0);
     assert.equal(await page.locator('#balance .balance-panel').count(), 1);
     assert.equal(await page.locator('#analysis').count(), 1);
