@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::app::App;
 use crate::browser;
+use crate::state::ScenarioRef;
 use crate::text;
 
 /// What the page asks the loader for.
@@ -29,7 +30,7 @@ pub enum ModelRequest {
 enum Stage {
     Loading(&'static str),
     Ready {
-        scenario: Rc<Scenario>,
+        scenario: ScenarioRef,
         decoded: Decoded,
         /// The model file's bytes, which the analysis worker is given.
         bytes: Rc<Vec<u8>>,
@@ -117,6 +118,7 @@ pub fn Root() -> Html {
                                 },
                             );
                         }
+                        let scenario = ready(scenario).await;
                         stage.set(Stage::Ready {
                             scenario,
                             decoded,
@@ -141,6 +143,7 @@ pub fn Root() -> Html {
                                         ),
                                     });
                                 }
+                                let scenario = ready(scenario).await;
                                 stage.set(Stage::Ready {
                                     scenario,
                                     decoded,
@@ -174,10 +177,19 @@ pub fn Root() -> Html {
             push,
             key,
         } => html! {
-            <App key={*key} scenario={crate::state::ScenarioRef::new(scenario.clone())} decoded={decoded.clone()}
+            <App key={*key} scenario={scenario.clone()} decoded={decoded.clone()}
                 model_bytes={bytes.clone()} push={*push} {on_request} />
         },
     }
+}
+
+/// The scenario with every document resolved, in the task that read the model; the page is
+/// drawn in the task after the next paint, so that neither task is long (the first render's
+/// parts, app.rs, begin there).
+async fn ready(scenario: Rc<Scenario>) -> ScenarioRef {
+    let scenario = ScenarioRef::new(scenario);
+    browser::after_next_paint().await;
+    scenario
 }
 
 /// The page cannot work without its current model: the error banner says so.
