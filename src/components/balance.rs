@@ -125,14 +125,15 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                     }
                 </dl>
                 if below || !score.red_lines_crossed.is_empty() {
+                    // One keyed list: Yew matches an unkeyed list by position from its end, so
+                    // a red line crossed or no longer crossed would redraw every reason after it.
                     <ul class="reasons">
-                        if below {
-                            <li class="reason">
+                        { for below.then(|| html! {
+                            <li class="reason" key="below">
                                 { format!("{} {} (walk-away value {} ", party.name, text::BELOW_WALK_AWAY, format_points(scenario.assumptions.parties[index].reservation)) }
                                 <span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ ")" }
                             </li>
-                        }
-                        { for score.red_lines_crossed.iter().map(|&line| {
+                        }).into_iter().chain(score.red_lines_crossed.iter().map(|&line| {
                             let red_line = &party.red_lines[line];
                             let tip_id = format!("redline-{}-{}", party.id, red_line.id);
                             let issue = &scenario.issues[red_line.issue];
@@ -152,7 +153,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                                     </span>
                                 </li>
                             }
-                        }) }
+                        })) }
                     </ul>
                 }
             </li>

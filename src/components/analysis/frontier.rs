@@ -153,19 +153,26 @@ pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
                 <rect class="zone" x={chart_x(no_deal.0).to_string()} y={chart_y(100.0).to_string()}
                     width={(chart_x(100.0) - chart_x(no_deal.0)).to_string()} height={(chart_y(no_deal.1) - chart_y(100.0)).to_string()} />
                 <path class="frontier-line" d={path} />
-                { for level.frontier.iter().map(|entry| html! {
-                    <circle class={classes!("frontier-point", entry.acceptable_to_both.then_some("acceptable"))} cx={chart_x(entry.values[0]).to_string()} cy={chart_y(entry.values[1]).to_string()} r="2.2" />
-                }) }
+                // The points and the markers, whose numbers change with the package, each in a
+                // group of their own: Yew matches an unkeyed list by position from its end, so
+                // among the chart's other children one point more redrew the whole chart.
+                <g class="frontier-points">
+                    { for level.frontier.iter().enumerate().map(|(index, entry)| html! {
+                        <circle key={index} class={classes!("frontier-point", entry.acceptable_to_both.then_some("acceptable"))} cx={chart_x(entry.values[0]).to_string()} cy={chart_y(entry.values[1]).to_string()} r="2.2" />
+                    }) }
+                </g>
                 <g class="marker marker-no-deal">
                     <path d={format!("M{},{} l6,6 m0,-6 l-6,6", chart_x(no_deal.0) - 3, chart_y(no_deal.1) - 3)} />
                     <text x={(chart_x(no_deal.0) + 6).to_string()} y={(chart_y(no_deal.1) + 12).to_string()}>{ text::NO_DEAL_LABEL }</text>
                 </g>
-                { for markers.iter().zip(label_positions(&markers, no_deal)).map(|(&(label, class, x, y), (label_x, label_y))| html! {
-                    <g class={classes!("marker", class)}>
-                        <rect x={(chart_x(x) - 4).to_string()} y={(chart_y(y) - 4).to_string()} width="8" height="8" transform={format!("rotate(45 {} {})", chart_x(x), chart_y(y))} />
-                        <text x={label_x.to_string()} y={label_y.to_string()}>{ label }</text>
-                    </g>
-                }) }
+                <g class="markers">
+                    { for markers.iter().zip(label_positions(&markers, no_deal)).map(|(&(label, class, x, y), (label_x, label_y))| html! {
+                        <g key={class} class={classes!("marker", class)}>
+                            <rect x={(chart_x(x) - 4).to_string()} y={(chart_y(y) - 4).to_string()} width="8" height="8" transform={format!("rotate(45 {} {})", chart_x(x), chart_y(y))} />
+                            <text x={label_x.to_string()} y={label_y.to_string()}>{ label }</text>
+                        </g>
+                    }) }
+                </g>
             </svg>
     }
 }

@@ -87,8 +87,10 @@ pub fn changes_list(
 ) -> Html {
     html! {
         <ul class="changes">
+            // Keyed: a change added in the middle is one new item, not every item after it
+            // redrawn (Yew matches an unkeyed list by position from its end).
             { for changes.iter().map(|&issue| html! {
-                <li>
+                <li key={scenario.issues[issue].id.as_str()}>
                     <strong>{ &scenario.issues[issue].label }</strong>
                     { format!(": {} → {}", describe_choice(scenario, issue, base.choice(issue)), describe_choice(scenario, issue, package.choice(issue))) }
                 </li>
