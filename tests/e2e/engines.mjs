@@ -119,8 +119,8 @@ function freePort() {
   });
 }
 
-async function launchWebKit() {
-  const { Builder, By } = await import('selenium-webdriver');
+/** Starts WebKitWebDriver in a virtual display; resolves once its status endpoint answers. */
+async function startWebKitDriver() {
   const port = await freePort();
   // WebKitWebDriver starts each MiniBrowser itself, so it runs inside the virtual display.
   const driverProcess = spawn('xvfb-run', ['-a', WEBKIT_DRIVER, `--port=${port}`], {
@@ -149,27 +149,65 @@ async function launchWebKit() {
       // Already gone.
     }
   };
+  return { server, stop, log: () => driverLog };
+}
+
+/**
+ * How long a new WebDriver session may take to start. WebKitWebDriver can leave a request for
+ * a new session unanswered for good (its MiniBrowser never came up, and the driver reported
+ * "No sessions" with the request still open: one CI run on 2026-12-04 hung there); a start
+ * normally takes a second or two.
+ */
+const WEBKIT_SESSION_START_MS = Number(process.env.WEBKIT_SESSION_START_MS ?? 30000);
+
+async function launchWebKit() {
+  const { Builder, By } = await import('selenium-webdriver');
+  let driver = await startWebKitDriver();
+  const build = async (viewport) => {
+    const session = new Builder()
+      .usingServer(driver.server)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      })
+      .build();
+    // Settled later if the driver is stopped: no unhandled rejection then.
+    Promise.resolve(session).catch(() => {});
+    let timer;
+    const timeout = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`WebKitWebDriver did not start a session within ${WEBKIT_SESSION_START_MS} ms`)), WEBKIT_SESSION_START_MS);
+    });
+    try {
+      return await Promise.race([session, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     name: 'webkit',
     async session(viewport) {
-      const driver = await new Builder()
-        .usingServer(server)
-        .withCapabilities({
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-        })
-        .build();
-      await driver.manage().setTimeouts({ script: 120000, pageLoad: 60000 });
+      let webdriver;
+      try {
+        webdriver = await build(viewport);
+      } catch (error) {
+        // Once: a driver that hangs is replaced (stopping it ends the request it holds open),
+        // and the session is asked for again; a second failure fails the test.
+        console.error(`webkit: ${error.message}; restarting WebKitWebDriver and trying once more`);
+        driver.stop();
+        driver = await startWebKitDriver();
+        webdriver = await build(viewport);
+      }
+      await webdriver.manage().setTimeouts({ script: 120000, pageLoad: 60000 });
       // The window's outer size includes the browser's frame: size it until the page's own
       // width and height are the viewport's.
-      await driver.manage().window().setRect({ width: viewport.width, height: viewport.height });
-      const inner = await driver.executeScript('return [innerWidth, innerHeight]');
-      await driver.manage().window().setRect({
+      await webdriver.manage().window().setRect({ width: viewport.width, height: viewport.height });
+      const inner = await webdriver.executeScript('return [innerWidth, innerHeight]');
+      await webdriver.manage().window().setRect({
         width: 2 * viewport.width - inner[0],
         height: 2 * viewport.height - inner[1],
       });
       const evaluate = async (fn, arg) => {
-        const result = await driver.executeAsyncScript(
+        const result = await webdriver.executeAsyncScript(
           `const done = arguments[arguments.length - 1];
            Promise.resolve().then(() => (${fn})(arguments[0]))
              .then((value) => done({ value: value === undefined ? null : value }), (error) => done({ error: String(error) }));`,
@@ -179,15 +217,15 @@ async function launchWebKit() {
         return result.value;
       };
       return wrap({
-        goto: (url) => driver.get(url),
+        goto: (url) => webdriver.get(url),
         evaluate,
-        click: async (selector) => (await driver.findElement(By.css(selector))).click(),
-        select: async (selector, value) => (await driver.findElement(By.css(`${selector} option[value="${value}"]`))).click(),
-        close: () => driver.quit(),
+        click: async (selector) => (await webdriver.findElement(By.css(selector))).click(),
+        select: async (selector, value) => (await webdriver.findElement(By.css(`${selector} option[value="${value}"]`))).click(),
+        close: () => webdriver.quit(),
       });
     },
     async close() {
-      stop();
+      driver.stop();
     },
   };
 }
