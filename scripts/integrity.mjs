@@ -1,12 +1,13 @@
 // Subresource integrity for every file the page loads (quality target S2). Run by Trunk's
 // post-build hook (Trunk.toml) on the staging directory, before the compressed copies are made.
 //
-// Trunk already writes sha384 `integrity` on the stylesheet and on the page wasm's
-// modulepreload and preload links; this checks those against the bytes, adds one to every
-// script or link that lacks it (www/boot.js, which Trunk copies as a plain file), and writes the
-// worker's hashes where the worker is started, because browsers take no `integrity` for a
-// worker script: www/boot.js checks the worker loader before the app starts, and the loader
-// checks the worker's glue and wasm (see ARCHITECTURE.md, "Integrity").
+// Trunk already writes sha384 `integrity` on the stylesheet; this checks it against the bytes,
+// adds one to every script or link that lacks it (the glue's modulepreload link, www/boot.js
+// and the other scripts, which Trunk copies as plain files), writes the page wasm's and the
+// model's hashes on the start-up script's tag (boot.js fetches both after the first paint), and
+// writes the worker's hashes where the worker is started, because browsers take no `integrity`
+// for a worker script: www/boot.js checks the worker loader before the app starts, and the
+// loader checks the worker's glue and wasm (see ARCHITECTURE.md, "Integrity").
 //
 //   node scripts/integrity.mjs DIR          # write the hashes into DIR
 //   node scripts/integrity.mjs --check DIR  # only verify them (the e2e test uses the same code)
@@ -72,12 +73,30 @@ export function check(dir) {
   const loaderIntegrity = boot && attribute(boot.tag, 'data-worker-integrity');
   if (!boot || attribute(boot.tag, 'data-worker') !== LOADER) problems.push(`the start-up script does not name ${LOADER}`);
   else if (loaderIntegrity !== sri(readFileSync(join(dir, LOADER)))) problems.push(`${LOADER}: integrity missing or wrong on the start-up script`);
+  for (const [name, hash] of [['data-wasm', 'data-wasm-integrity'], ['data-model', 'data-model-integrity']]) {
+    const file = boot && attribute(boot.tag, name);
+    const integrity = file && attribute(boot.tag, hash);
+    if (!file) problems.push(`the start-up script has no ${name}`);
+    else if (!integrity) problems.push(`${local(file)}: no integrity (${hash}) on the start-up script`);
+    else if (integrity !== sri(readFileSync(join(dir, local(file))))) problems.push(`${local(file)}: integrity does not match its bytes (${hash} on the start-up script)`);
+  }
   const loader = readFileSync(join(dir, LOADER), 'utf8');
   for (const [kind, file] of Object.entries(WORKER_FILES)) {
     const expected = sri(readFileSync(join(dir, file)));
     if (!loader.includes(`'${expected}'`)) problems.push(`${LOADER}: no matching integrity for ${file}`);
   }
   return problems;
+}
+
+/** The hashes the start-up script's tag carries: of the page wasm and the model it names, and of the worker's loader. */
+function startUpHashes(dir, tag, loader) {
+  const model = attribute(tag, 'data-model');
+  if (!model) throw new Error('the start-up script names no model (data-model)');
+  return {
+    wasm: sri(readFileSync(join(dir, local(attribute(tag, 'data-wasm'))))),
+    model: sri(readFileSync(join(dir, local(model)))),
+    worker: sri(Buffer.from(loader)),
+  };
 }
 
 function write(dir) {
@@ -93,9 +112,11 @@ function write(dir) {
   for (const { tag, href } of loadingTags(html)) {
     let next = tag;
     if (!attribute(tag, 'integrity')) next = next.replace(/\s*\/?>$/, ` integrity="${sri(readFileSync(join(dir, href)))}">`);
-    // The start-up script (the one that names the page's wasm) starts the worker too.
+    // The start-up script (the one that names the page's wasm) fetches the wasm and the model
+    // itself, after the first paint, and starts the worker.
     if (/^<script/i.test(tag) && attribute(tag, 'data-wasm') !== undefined) {
-      next = next.replace(/>$/, ` data-worker="${LOADER}" data-worker-integrity="${sri(Buffer.from(loader))}">`);
+      const hashes = startUpHashes(dir, tag, loader);
+      next = next.replace(/>$/, ` data-wasm-integrity="${hashes.wasm}" data-model-integrity="${hashes.model}" data-worker="${LOADER}" data-worker-integrity="${hashes.worker}">`);
     }
     html = html.replace(tag, next);
   }

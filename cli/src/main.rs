@@ -585,7 +585,7 @@ fn write_site_files(dir: &std::path::Path) -> std::io::Result<usize> {
     Ok(scoring::models::MODELS.len())
 }
 
-/// Where index.html's preload link names the current model's file.
+/// Where index.html's start-up script names the current model's file (Trunk.toml).
 const CURRENT_MODEL_PLACEHOLDER: &str = "__CURRENT_MODEL__";
 
 /// The glossary as a standalone page: same origin, no script, the page's strict policy.

@@ -19,11 +19,20 @@ after(async () => {
   await harness?.close();
 });
 
-/** The files index.html loads by a tag, with the integrity each tag carries. */
+/**
+ * The files index.html loads by a tag, with the integrity each tag carries, and the two the
+ * start-up script fetches itself (the page wasm and the model), with the hashes on its tag.
+ */
 function tagged() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"[^>]*\sintegrity="([^"]+)"[^>]*>/g)]
+  const byTag = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"[^>]*\sintegrity="([^"]+)"[^>]*>/g)]
     .map(([, file, integrity]) => ({ file, integrity }));
+  const boot = html.match(/<script type="module" src="\.\/boot\.js"[^>]*>/)[0];
+  const byStartUp = ['wasm', 'model'].map((name) => ({
+    file: boot.match(new RegExp(`\\sdata-${name}="\\./([^"]+)"`))[1],
+    integrity: boot.match(new RegExp(`\\sdata-${name}-integrity="([^"]+)"`))[1],
+  }));
+  return [...byTag, ...byStartUp];
 }
 
 describe('integrity hashes', () => {
@@ -101,10 +110,12 @@ async function openTampered(pattern, waitForApp) {
 }
 
 describe('the model preload', () => {
-  test('index.html preloads the current model, and the app takes that response: one request', async () => {
+  test('the start-up script preloads the current model after the first paint, and the app takes that response: one request', async () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const preload = html.match(/<link rel="preload" href="\.\/(models\/[^"]+\.bin)" as="fetch"[^>]*>/);
-    assert.ok(preload, 'a preload link names a model file');
+    // Nothing big is fetched before the first paint: no preload in the head but the glue's.
+    assert.deepEqual([...html.matchAll(/<link rel="(preload|modulepreload)" href="\.\/([^"]+)"/g)].map((match) => match[2].replace(/-[0-9a-f]{16}/, '')), ['peace-plan-sandbox.js']);
+    const preload = html.match(/<script type="module" src="\.\/boot\.js"[^>]* data-model="\.\/(models\/[^"]+\.bin)"/);
+    assert.ok(preload, 'the start-up script names a model file');
     assert.equal(currentModel(), preload[1].match(/@([^.]+\.[^.]+\.[^.]+)\./)[1], 'it is the current model');
     const requests = [];
     const { page, context, problems } = await harness.open('', {
