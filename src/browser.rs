@@ -313,7 +313,8 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     fetch_with(path, None).await
 }
 
-/// Like [`fetch_bytes`], for a file index.html may preload (`<link rel="preload" as="fetch">`):
+/// Like [`fetch_bytes`], for a file the page may preload (`<link rel="preload" as="fetch">`,
+/// which `www/boot.js` adds for the current model after the first paint):
 /// the request then carries the preload's integrity, since a browser hands a preloaded
 /// response only to a request with the same integrity, and checks it.
 pub async fn fetch_preloaded(path: &str) -> Result<Vec<u8>, String> {

@@ -36,12 +36,11 @@ fn DefaultHeader(props: &DefaultHeaderProps) -> Html {
 /// `for` and `data-testid` (the app's own header carries them while both are in the
 /// document), `role` (no second status line) and the QR button's link.
 pub fn default_header() -> Result<String, String> {
-    Scenario::builtin().map_err(|error| format!("the current model does not load: {error}"))?;
+    let scenario =
+        Scenario::builtin().map_err(|error| format!("the current model does not load: {error}"))?;
     let html = futures::executor::block_on(
-        yew::ServerRenderer::<DefaultHeader>::with_props(|| DefaultHeaderProps {
-            scenario: ScenarioRef::new(Rc::new(
-                Scenario::builtin().expect("checked above: the built-in model loads"),
-            )),
+        yew::ServerRenderer::<DefaultHeader>::with_props(move || DefaultHeaderProps {
+            scenario: ScenarioRef::new(Rc::new(scenario)),
         })
         .hydratable(false)
         .render(),
