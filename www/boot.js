@@ -27,7 +27,7 @@ async function start() {
   // The first paint (the title, and the default page's header) waits for nothing below: the
   // page wasm and the model are asked for once it is on screen, so a slow connection carries
   // the page's text and style first. Lighthouse's mobile LCP: 2.26–2.41 s with both preloaded
-  // in the head, 1.21–1.26 s when they wait for it.
+  // in the head, 1.20–1.31 s when they wait for it (24 runs).
   // A tab opened in the background paints nothing until shown, and need not wait for that.
   if (document.visibilityState !== 'hidden') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   // Each file is checked against the sha384 written at build time (scripts/integrity.mjs): the
