@@ -79,7 +79,14 @@ describe('analysis', () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);
     const report = JSON.parse(cli(['analyze', '', '--json', '--samples', '100']));
-    assert.equal(await page.locator('[data-testid="frontier-chart"] circle.frontier-point').count(), report.frontier.length);
+    // Two paths, a circle (a subpath) per point: the acceptable points and the others.
+    const drawn = await page.evaluate(() => [...document.querySelectorAll('[data-testid="frontier-chart"] path.frontier-points')]
+      .map((path) => ({ acceptable: path.classList.contains('acceptable'), label: Number(path.dataset.points), circles: (path.getAttribute('d').match(/M/g) ?? []).length })));
+    assert.equal(drawn.length, 2);
+    for (const { acceptable, label, circles } of drawn) {
+      assert.equal(circles, report.frontier.filter((point) => point.acceptable_to_both === acceptable).length, `acceptable: ${acceptable}`);
+      assert.equal(label, circles);
+    }
     // Every amount counts: the packages on straight stretches are counted, not drawn.
     const total = report.frontier.reduce((sum, point) => sum + 1 + point.between, 0);
     assert.ok(total > report.frontier.length, `${total} frontier packages, ${report.frontier.length} listed`);

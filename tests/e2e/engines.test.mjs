@@ -136,7 +136,8 @@ for (const engine of ENGINES) {
       );
       const report = JSON.parse(cli(['analyze', '', '--json', '--samples', '100']));
       assert.equal(
-        await session.evaluate(() => document.querySelectorAll('[data-testid="frontier-chart"] circle.frontier-point').length),
+        await session.evaluate(() => [...document.querySelectorAll('[data-testid="frontier-chart"] path.frontier-points')]
+          .reduce((sum, path) => sum + (path.getAttribute('d').match(/M/g) ?? []).length, 0)),
         report.frontier.length,
       );
       assert.ok(await session.evaluate(() => document.querySelectorAll('[data-testid^="suggestion-"]').length) >= 1);

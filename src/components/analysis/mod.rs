@@ -459,7 +459,7 @@ pub fn analysis_panel(
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AnalysisResultsProps {
     pub scenario: ScenarioRef,
     /// The package last sent to the worker: the results are drawn against it.
@@ -469,6 +469,21 @@ pub struct AnalysisResultsProps {
     pub concentration: u32,
     pub on_concentration: Callback<u32>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The results compared by pointer: each is a new `Rc` only when the worker's answer is taken
+/// in, so a deep comparison of every result on each render bought nothing (and was 1.2 KB of
+/// the page's wasm).
+impl PartialEq for AnalysisResultsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario
+            && self.package == other.package
+            && Rc::ptr_eq(&self.scenario_level, &other.scenario_level)
+            && Rc::ptr_eq(&self.package_level, &other.package_level)
+            && self.concentration == other.concentration
+            && self.on_concentration == other.on_concentration
+            && self.dispatch == other.dispatch
+    }
 }
 
 #[component]
