@@ -140,6 +140,7 @@ pub fn App(props: &AppProps) -> Html {
         props.model_bytes.clone(),
         state.package.clone(),
         *concentration,
+        rest_drawn,
     );
     let scenario_level = analysis.scenario_level.clone();
     let package_level = analysis.package_level.clone();

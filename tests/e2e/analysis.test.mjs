@@ -37,6 +37,29 @@ describe('analysis', () => {
     await context.close();
   });
 
+  test('the worker starts once the first render is drawn, and answers what was asked before', async () => {
+    const { page, context, problems } = await harness.open('', {
+      beforeLoad: (page) => page.addInitScript(() => {
+        // Records, for each worker the page makes, whether the page's last part was drawn.
+        const Native = window.Worker;
+        window.workersStarted = [];
+        window.Worker = class extends Native {
+          constructor(...args) {
+            window.workersStarted.push(document.querySelector('#app .site-footer') !== null);
+            super(...args);
+          }
+        };
+      }),
+    });
+    await analysisReady(page);
+    // The model-level parts and the opening package's analysis were asked for at the first
+    // render, queued, and answered by the one worker.
+    assert.deepEqual(await page.evaluate(() => window.workersStarted), [true]);
+    assert.ok(await page.locator('[data-testid^="suggestion-"]').count() >= 1);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('a warning names its provision and focuses it', async () => {
     const { page, context } = await harness.open('');
     await analysisReady(page);

@@ -210,18 +210,44 @@ fn bench_done(text: &str) {
 #[cfg(not(feature = "bench"))]
 fn bench_done(_text: &str) {}
 
-/// Starts the analysis worker for this model, asks it for the analysis of `package` after each
-/// change, and returns what it has answered so far. The worker gets the model's bytes once.
+/// The way to the worker: the messages asked for before it is started, then its bridge.
+#[derive(Default)]
+enum Link {
+    Waiting(Vec<Packet>),
+    Open(WorkerBridge<AnalysisWorker>),
+    /// Dropped with the model (the page moved to another): nothing more is sent.
+    #[default]
+    Closed,
+}
+
+impl Link {
+    fn send(&mut self, packet: Packet) {
+        match self {
+            Link::Waiting(queued) => queued.push(packet),
+            Link::Open(bridge) => bridge.send(packet),
+            Link::Closed => {}
+        }
+    }
+}
+
+/// Starts the analysis worker for this model once `start` holds, asks it for the analysis of
+/// `package` after each change, and returns what it has answered so far. The worker gets the
+/// model's bytes once. What is asked before the start waits for it.
+///
+/// The page starts it once its first render is drawn: on a two-core machine the worker's
+/// compilation and first searches took a core from the render's parts, and each of its early
+/// answers drew the page again between them (six renders of the App in one part, measured).
 #[hook]
 pub fn use_analysis(
     scenario: ScenarioRef,
     model_bytes: Rc<Vec<u8>>,
     package: Package,
     concentration: u32,
+    start: bool,
 ) -> Analysis {
     let edits = scenario.edits().clone();
     let state = use_reducer(AnalysisState::default);
-    let bridge: Rc<RefCell<Option<WorkerBridge<AnalysisWorker>>>> = use_mut_ref(|| None);
+    let bridge: Rc<RefCell<Link>> = use_mut_ref(|| Link::Waiting(Vec::new()));
     let next_id = use_mut_ref(|| 0u64);
     let attempt = use_state(|| 0u32);
 
@@ -233,8 +259,20 @@ pub fn use_analysis(
         let version = scenario.meta.version.clone();
         let package = package.clone();
         let edits = edits.clone();
-        use_effect_with(*attempt, move |attempt| {
-            let restarted = *attempt > 0;
+        use_effect_with((*attempt, start), move |&(attempt, start)| {
+            // Until the start, the queue stays as it is, through this effect's teardown too.
+            let teardown = {
+                let bridge = bridge.clone();
+                move || {
+                    if start {
+                        *bridge.borrow_mut() = Link::Closed;
+                    }
+                }
+            };
+            if !start {
+                return teardown;
+            }
+            let restarted = attempt > 0;
             let on_output = {
                 let dispatch = dispatch.clone();
                 move |packet: Packet| match packet.unpack::<Output>() {
@@ -278,7 +316,13 @@ pub fn use_analysis(
                 spawned.send(Packet::pack(&Input::Bench { id: *id, version }));
             }
             drop(id);
-            *bridge.borrow_mut() = Some(spawned);
+            let previous = std::mem::replace(&mut *bridge.borrow_mut(), Link::Open(spawned));
+            if let Link::Waiting(queued) = previous {
+                let mut link = bridge.borrow_mut();
+                for packet in queued {
+                    link.send(packet);
+                }
+            }
             // A worker whose script is missing never says so; the loader's own fetch does.
             wasm_bindgen_futures::spawn_local({
                 let dispatch = dispatch.clone();
@@ -293,7 +337,7 @@ pub fn use_analysis(
                     dispatch.dispatch(AnalysisAction::TimedOut(None));
                 }
             });
-            move || drop(bridge.borrow_mut().take())
+            teardown
         });
     }
 
@@ -310,13 +354,11 @@ pub fn use_analysis(
             let overview = *id;
             drop(id);
             dispatch.dispatch(AnalysisAction::OverviewRequested { id: overview });
-            if let Some(bridge) = bridge.borrow().as_ref() {
-                bridge.send(Packet::pack(&Input::Overview {
-                    id: overview,
-                    version,
-                    edits: edits.clone(),
-                }));
-            }
+            bridge.borrow_mut().send(Packet::pack(&Input::Overview {
+                id: overview,
+                version,
+                edits: edits.clone(),
+            }));
         });
     }
 
@@ -356,9 +398,7 @@ pub fn use_analysis(
                         id: request,
                         package,
                     });
-                    if let Some(bridge) = bridge.borrow().as_ref() {
-                        bridge.send(Packet::pack(&input));
-                    }
+                    bridge.borrow_mut().send(Packet::pack(&input));
                     TimeoutFuture::new(REQUEST_TIMEOUT_MS).await;
                     dispatch.dispatch(AnalysisAction::TimedOut(Some(request)));
                 });
@@ -378,33 +418,23 @@ pub fn use_analysis(
     // which takes it, render again on every click.
     let read_assumptions = {
         let bridge = bridge.clone();
-        let dispatch = state.dispatcher();
         let version = scenario.meta.version.clone();
         (*use_memo((), move |_| {
-            Callback::from(move |text: String| match bridge.borrow().as_ref() {
-                Some(bridge) => bridge.send(Packet::pack(&Input::ReadAssumptions {
-                    version: version.clone(),
-                    text,
-                })),
-                None => {
-                    dispatch.dispatch(AnalysisAction::Received(Output::Assumptions(Err(vec![
-                        text::WORKER_NOT_STARTED.to_string(),
-                    ]))))
-                }
+            Callback::from(move |text: String| {
+                bridge
+                    .borrow_mut()
+                    .send(Packet::pack(&Input::ReadAssumptions {
+                        version: version.clone(),
+                        text,
+                    }))
             })
         }))
         .clone()
     };
     let request_view = {
         let bridge = bridge.clone();
-        let dispatch = state.dispatcher();
         (*use_memo((), move |_| {
-            Callback::from(move |input: Input| match bridge.borrow().as_ref() {
-                Some(bridge) => bridge.send(Packet::pack(&input)),
-                None => {
-                    dispatch.dispatch(AnalysisAction::Failed(text::WORKER_NOT_STARTED.to_string()))
-                }
-            })
+            Callback::from(move |input: Input| bridge.borrow_mut().send(Packet::pack(&input)))
         }))
         .clone()
     };
