@@ -9,7 +9,7 @@ use scoring::Scenario;
 /// its own.
 type Expected = (&'static str, [f64; 4], [bool; 4]);
 
-/// The current model, 2026.12.01.
+/// The current model.
 const PRESETS: [Expected; 27] = [
     (
         "budapest_1994",
