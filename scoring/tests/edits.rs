@@ -293,7 +293,7 @@ fn the_assumptions_file_round_trips_and_is_all_or_nothing() {
         "parties.xx: no such party in model {}",
         scenario.meta.version
     );
-    assert!(problems.iter().any(|p| *p == unknown), "{problems:#?}");
+    assert!(problems.contains(&unknown), "{problems:#?}");
     assert!(
         problems
             .iter()
