@@ -11,7 +11,7 @@ use scoring::analysis::{Analyzer, Coalition};
 use scoring::{Package, Scenario, models};
 
 use crate::protocol::{
-    Input, Output, PAGE_SAMPLES, PAGE_SEED, PROTOCOL, Packet, Part, ViewRequest,
+    FrontierPoint, Input, Output, PAGE_SAMPLES, PAGE_SEED, PROTOCOL, Packet, Part, ViewRequest,
 };
 
 /// The request being served: where its answers go, and its id.
@@ -274,7 +274,13 @@ async fn overview(
     let analyzer = Analyzer::new(&scenario, &base);
     respond(Output::Part {
         id,
-        part: Part::Frontier(analyzer.frontier()),
+        part: Part::Frontier(
+            analyzer
+                .frontier()
+                .iter()
+                .map(FrontierPoint::from)
+                .collect(),
+        ),
     });
     pause().await;
     if latest.get() != id {

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::disclosure::use_opened;
 
 use super::ScenarioLevel;
+use crate::protocol::FrontierPoint;
 use crate::state::ScenarioRef;
 use crate::text;
 
@@ -182,7 +183,7 @@ pub fn FrontierStatic(props: &FrontierStaticProps) -> Html {
 /// The frontier points acceptable to both (or the others) as one path, a circle of radius
 /// 2.2 per point (two arcs from its left edge), and how many it holds. (Literal decimals: the
 /// page's wasm has no float formatting.)
-fn points_path(frontier: &[scoring::analysis::FrontierEntry], acceptable: bool) -> (String, usize) {
+fn points_path(frontier: &[FrontierPoint], acceptable: bool) -> (String, usize) {
     use std::fmt::Write;
     let mut d = String::new();
     let mut count = 0;

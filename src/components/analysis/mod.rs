@@ -15,14 +15,14 @@ use std::rc::Rc;
 use gloo_timers::future::TimeoutFuture;
 use gloo_worker::{Spawnable, WorkerBridge};
 use scoring::analysis::robustness::Robustness;
-use scoring::analysis::{FrontierEntry, Pareto, References, Suggestion, Warning};
+use scoring::analysis::{Pareto, References, Suggestion, Warning};
 use scoring::export::NUMERIC_NOTE;
 use scoring::{Edits, Package, PartyFlips};
 use yew::prelude::*;
 
 use self::frontier::FrontierChart;
 use crate::browser;
-use crate::protocol::{Bytes, Input, Output, PROTOCOL, Packet, Part, WORKER_LOADER};
+use crate::protocol::{Bytes, FrontierPoint, Input, Output, PROTOCOL, Packet, Part, WORKER_LOADER};
 use crate::state::{AppState, ScenarioRef};
 use crate::text;
 use crate::worker::AnalysisWorker;
@@ -42,7 +42,7 @@ const REQUEST_TIMEOUT_MS: u32 = 60_000;
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScenarioLevel {
     pub references: Option<References>,
-    pub frontier: Vec<FrontierEntry>,
+    pub frontier: Vec<FrontierPoint>,
 }
 
 /// What depends on the package: asked for after each change, answered part by part.
@@ -70,8 +70,10 @@ pub struct AnalysisState {
     /// The parts of the newest request received so far. They replace `package_level` together
     /// when the request is done: the panels then change once, in place, instead of emptying
     /// at its first part and being rebuilt at each of the next (1,000 nodes made and dropped
-    /// per click, in tasks of up to 160 ms at 4× CPU).
-    pending: Option<PackageLevel>,
+    /// per click, in tasks of up to 160 ms at 4× CPU). Kept in a cell, so that taking a part in
+    /// is not a new state: the page is not drawn again until the request is done (it was drawn
+    /// once per part, seven times a click, with nothing on screen changed).
+    pending: RefCell<Option<PackageLevel>>,
     overview: u64,
     ready: bool,
     /// Why the analysis is unavailable, once it is.
@@ -102,12 +104,41 @@ impl Reducible for AnalysisState {
     type Action = AnalysisAction;
 
     fn reduce(self: Rc<Self>, action: AnalysisAction) -> Rc<Self> {
+        // A part of the newest request goes into the cell, and the state stays the same.
+        if let AnalysisAction::Received(Output::Part { id, part }) = &action
+            && *id == self.latest
+            && *id != self.overview
+            && !matches!(
+                part,
+                Part::Frontier(_) | Part::References(_) | Part::Bench(_)
+            )
+        {
+            let mut pending = self.pending.borrow_mut();
+            let level = pending.get_or_insert_with(|| PackageLevel {
+                package: self.requested.clone(),
+                updating: true,
+                ..PackageLevel::default()
+            });
+            let AnalysisAction::Received(Output::Part { part, .. }) = action else {
+                unreachable!("matched above")
+            };
+            match part {
+                Part::Warnings(warnings) => level.warnings = warnings,
+                Part::Nearest(nearest) => level.nearest = Some(nearest),
+                Part::Pareto(pareto) => level.pareto = Some(pareto),
+                Part::Robustness(robustness) => level.robustness = Some(robustness),
+                Part::Flips(flips) => level.flips = Some(flips),
+                Part::Frontier(_) | Part::References(_) | Part::Bench(_) => {}
+            }
+            drop(pending);
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
             AnalysisAction::Requested { id, package } => {
                 next.latest = id;
                 next.requested = Some(package);
-                next.pending = None;
+                *next.pending.get_mut() = None;
                 let mut level = (*next.package_level).clone();
                 level.updating = true;
                 next.package_level = Rc::new(level);
@@ -133,30 +164,18 @@ impl Reducible for AnalysisState {
                         next.scenario_level = Rc::new(level);
                     }
                     Part::Bench(text) => bench_done(&text),
-                    part if id == next.latest => {
-                        let requested = next.requested.clone();
-                        let level = next.pending.get_or_insert_with(|| PackageLevel {
-                            package: requested,
-                            updating: true,
-                            ..PackageLevel::default()
-                        });
-                        match part {
-                            Part::Warnings(warnings) => level.warnings = warnings,
-                            Part::Nearest(nearest) => level.nearest = Some(nearest),
-                            Part::Pareto(pareto) => level.pareto = Some(pareto),
-                            Part::Robustness(robustness) => level.robustness = Some(robustness),
-                            Part::Flips(flips) => level.flips = Some(flips),
-                            Part::Frontier(_) | Part::References(_) | Part::Bench(_) => {}
-                        }
-                    }
                     // A part of a stale request: dropped.
                     _ => return self,
                 },
                 Output::Done { id } if id == next.latest => {
-                    let mut level = next.pending.take().unwrap_or_else(|| PackageLevel {
-                        package: next.requested.clone(),
-                        ..PackageLevel::default()
-                    });
+                    let mut level = next
+                        .pending
+                        .get_mut()
+                        .take()
+                        .unwrap_or_else(|| PackageLevel {
+                            package: next.requested.clone(),
+                            ..PackageLevel::default()
+                        });
                     level.updating = false;
                     next.package_level = Rc::new(level);
                 }
