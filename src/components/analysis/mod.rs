@@ -230,12 +230,10 @@ fn bench_done(text: &str) {
 fn bench_done(_text: &str) {}
 
 /// The way to the worker: the messages asked for before it is started, then its bridge.
-#[derive(Default)]
 enum Link {
     Waiting(Vec<Packet>),
     Open(WorkerBridge<AnalysisWorker>),
     /// Dropped with the model (the page moved to another): nothing more is sent.
-    #[default]
     Closed,
 }
 
