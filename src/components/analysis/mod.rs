@@ -100,39 +100,42 @@ pub enum AnalysisAction {
     Restart,
 }
 
+impl AnalysisState {
+    /// Puts a part of the newest request's package-level results in the cell; gives back a
+    /// model-level part (frontier, references, benchmark), which is not the request's.
+    fn hold(&self, part: Part) -> Option<Part> {
+        let mut pending = self.pending.borrow_mut();
+        let level = pending.get_or_insert_with(|| PackageLevel {
+            package: self.requested.clone(),
+            updating: true,
+            ..PackageLevel::default()
+        });
+        match part {
+            Part::Warnings(warnings) => level.warnings = warnings,
+            Part::Nearest(nearest) => level.nearest = Some(nearest),
+            Part::Pareto(pareto) => level.pareto = Some(pareto),
+            Part::Robustness(robustness) => level.robustness = Some(robustness),
+            Part::Flips(flips) => level.flips = Some(flips),
+            part @ (Part::Frontier(_) | Part::References(_) | Part::Bench(_)) => return Some(part),
+        }
+        None
+    }
+}
+
 impl Reducible for AnalysisState {
     type Action = AnalysisAction;
 
     fn reduce(self: Rc<Self>, action: AnalysisAction) -> Rc<Self> {
         // A part of the newest request goes into the cell, and the state stays the same.
-        if let AnalysisAction::Received(Output::Part { id, part }) = &action
-            && *id == self.latest
-            && *id != self.overview
-            && !matches!(
-                part,
-                Part::Frontier(_) | Part::References(_) | Part::Bench(_)
-            )
-        {
-            let mut pending = self.pending.borrow_mut();
-            let level = pending.get_or_insert_with(|| PackageLevel {
-                package: self.requested.clone(),
-                updating: true,
-                ..PackageLevel::default()
-            });
-            let AnalysisAction::Received(Output::Part { part, .. }) = action else {
-                unreachable!("matched above")
-            };
-            match part {
-                Part::Warnings(warnings) => level.warnings = warnings,
-                Part::Nearest(nearest) => level.nearest = Some(nearest),
-                Part::Pareto(pareto) => level.pareto = Some(pareto),
-                Part::Robustness(robustness) => level.robustness = Some(robustness),
-                Part::Flips(flips) => level.flips = Some(flips),
-                Part::Frontier(_) | Part::References(_) | Part::Bench(_) => {}
+        let action = match action {
+            AnalysisAction::Received(Output::Part { id, part }) if id == self.latest => {
+                match self.hold(part) {
+                    None => return self,
+                    Some(part) => AnalysisAction::Received(Output::Part { id, part }),
+                }
             }
-            drop(pending);
-            return self;
-        }
+            action => action,
+        };
         let mut next = (*self).clone();
         match action {
             AnalysisAction::Requested { id, package } => {
@@ -333,13 +336,15 @@ pub fn use_analysis(
                 spawned.send(Packet::pack(&Input::Bench { id: *id, version }));
             }
             drop(id);
-            let previous = std::mem::replace(&mut *bridge.borrow_mut(), Link::Open(spawned));
-            if let Link::Waiting(queued) = previous {
-                let mut link = bridge.borrow_mut();
-                for packet in queued {
-                    link.send(packet);
+            // What was asked before the start follows the model, in the order it was asked.
+            let mut link = bridge.borrow_mut();
+            if let Link::Waiting(queued) = &mut *link {
+                for packet in queued.drain(..) {
+                    spawned.send(packet);
                 }
             }
+            *link = Link::Open(spawned);
+            drop(link);
             // A worker whose script is missing never says so; the loader's own fetch does.
             wasm_bindgen_futures::spawn_local({
                 let dispatch = dispatch.clone();
