@@ -1,7 +1,8 @@
 // Page benchmark (figures, not a test). Measures as browsers do:
 // - interactions: 40 clicks at a person's pace (one every 250 ms) on unchosen options, timed by
-//   Chromium's Event Timing API (what INP uses), with the long tasks seen meanwhile, at 1× and 4×
-//   CPU, for the app and for a plain page of 100 radios in the same run, three runs each;
+//   Chromium's Event Timing API (what INP uses), with the long tasks seen meanwhile (each placed
+//   after the click it follows) and the control of the slowest click, at 1× and 4× CPU, for the
+//   app and for a plain page of 100 radios in the same run, three runs each;
 // - load: Lighthouse 12.8.2, mobile preset, on the compressed build served as a static host
 //   serves it, three runs;
 // - the analysis in the browser's worker against native, part by part;
@@ -21,6 +22,10 @@ const CLICKS = 40;
 const PACE_MS = 250;
 const RUNS = 3;
 const SECTIONS = process.argv[2] ? [process.argv[2]] : ['clicks', 'load', 'analysis'];
+// An experiment, never the headline: `BENCH_CSS='#balance { display: none }'` adds that style
+// to the app in the clicks section (the strict CSP is bypassed for it), to see what a part of
+// the page costs per click. The output says when it is set.
+const EXPERIMENT_CSS = process.env.BENCH_CSS ?? '';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 function percentile(values, p) {
@@ -41,6 +46,7 @@ function observe() {
       window.__events.push({
         name: entry.name, id: entry.interactionId, start: entry.startTime, duration: entry.duration,
         delay: entry.processingStart - entry.startTime, processing: entry.processingEnd - entry.processingStart,
+        control: entry.target?.closest?.('label')?.htmlFor || entry.target?.id || entry.target?.tagName?.toLowerCase() || '',
       });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
@@ -55,7 +61,8 @@ function observe() {
  * click's consequences (the analysis results) and returns its interactions and long tasks.
  */
 async function pacedClicks(browser, target, cpu) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const experiment = target.app && EXPERIMENT_CSS !== '';
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: experiment });
   const page = await context.newPage();
   await page.addInitScript(observe);
   if (target.body) await page.route(target.url, (route) => route.fulfill({ contentType: 'text/html', body: target.body }));
@@ -63,15 +70,19 @@ async function pacedClicks(browser, target, cpu) {
   if (target.app) {
     await waitReady(page);
     await page.waitForSelector('[data-testid="analysis-status"]:has-text("Analysis up to date")', { timeout: 60000 });
+    if (experiment) await page.addStyleTag({ content: EXPERIMENT_CSS });
   }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const labels = await page.evaluate(() => [...document.querySelectorAll('fieldset.issue .option label')].map((label) => label.getAttribute('for')));
   const begin = await page.evaluate(() => ({ t: performance.now(), count: performance.interactionCount ?? 0 }));
+  // When each click was sent, so that each long task can be placed after the click it follows.
+  const sent = [];
   for (let index = 0; index < CLICKS; index += 1) {
     // Always a label whose radio is not yet chosen, so every click changes something.
     let id = labels[(index * 7) % labels.length];
     for (let step = 1; await page.isChecked(`#${id}`); step += 1) id = labels[(index * 7 + step) % labels.length];
+    sent.push(await page.evaluate(() => performance.now()));
     await page.click(`label[for="${id}"]`, { noWaitAfter: true });
     await page.waitForTimeout(PACE_MS);
   }
@@ -91,11 +102,18 @@ async function pacedClicks(browser, target, cpu) {
   // Interactions under 16 ms produce no entry: they count as 16 ms, an upper bound.
   const durations = [...interactions.map((entry) => entry.duration), ...Array(Math.max(0, counted - interactions.length)).fill(16)];
   const tasks = long.filter((task) => task.start >= begin.t);
+  // Each long task as "duration@click+ms": its length, the click it follows (from 1) and how
+  // long after that click was sent it began. A click's own task begins within a few tens of ms
+  // (Playwright's checks come first); the analysis answers and the address bar's write, later.
+  const placed = tasks.map((task) => {
+    const index = sent.findLastIndex((t) => t <= task.start);
+    return `${task.duration.toFixed(0)}@${index + 1}+${(task.start - (sent[index] ?? begin.t)).toFixed(0)}`;
+  });
   const worst = interactions.sort((a, b) => b.duration - a.duration)[0];
   return {
     interactions: counted, median: percentile(durations, 50), p98: percentile(durations, 98), max: Math.max(...durations),
-    longTasks: tasks.length, longestTask: tasks.length ? Math.max(...tasks.map((task) => task.duration)) : 0,
-    worst: worst ? `${worst.name}: delay ${worst.delay.toFixed(0)}, processing ${worst.processing.toFixed(0)}, presentation ${(worst.duration - worst.delay - worst.processing).toFixed(0)}` : 'none over 16 ms',
+    longTasks: tasks.length, longestTask: tasks.length ? Math.max(...tasks.map((task) => task.duration)) : 0, placed,
+    worst: worst ? `${worst.name} on ${worst.control}: delay ${worst.delay.toFixed(0)}, processing ${worst.processing.toFixed(0)}, presentation ${(worst.duration - worst.delay - worst.processing).toFixed(0)}` : 'none over 16 ms',
   };
 }
 
@@ -107,13 +125,14 @@ async function clicks() {
       { name: 'plain page', url: `${harness.url}baseline.html`, body: BASELINE_PAGE },
     ];
     console.log(`\nInteractions: ${CLICKS} clicks, one every ${PACE_MS} ms; Event Timing durations (rounded to 8 ms by the browser)`);
+    if (EXPERIMENT_CSS) console.log(`  EXPERIMENT: the app with BENCH_CSS=${JSON.stringify(EXPERIMENT_CSS)} (not the shipped page)`);
     for (const cpu of [1, 4]) {
       const p98 = {};
       for (const target of targets) {
         const runs = [];
         for (let run = 0; run < RUNS; run += 1) runs.push(await pacedClicks(harness.browser, target, cpu));
         for (const [index, run] of runs.entries()) {
-          console.log(`  ${cpu}× CPU, ${target.name.padEnd(10)} run ${index + 1}: ${run.interactions} interactions, median ${run.median} ms, p98 ${run.p98} ms, max ${run.max} ms; long tasks ${run.longTasks} (longest ${run.longestTask.toFixed(0)} ms); worst ${run.worst}`);
+          console.log(`  ${cpu}× CPU, ${target.name.padEnd(10)} run ${index + 1}: ${run.interactions} interactions, median ${run.median} ms, p98 ${run.p98} ms, max ${run.max} ms; long tasks ${run.longTasks} (longest ${run.longestTask.toFixed(0)} ms${run.placed.length ? `: ${run.placed.join(' ')}` : ''}); worst ${run.worst}`);
         }
         p98[target.name] = median(runs.map((run) => run.p98));
         console.log(`  ${cpu}× CPU, ${target.name.padEnd(10)} median of runs: p98 ${p98[target.name]} ms, long tasks ${median(runs.map((run) => run.longTasks))}`);
