@@ -3,8 +3,9 @@
 //
 // Trunk already writes sha384 `integrity` on the stylesheet; this checks it against the bytes,
 // adds one to every script or link that lacks it (the glue's modulepreload link, www/boot.js
-// and the other scripts, which Trunk copies as plain files), writes the page wasm's and the
-// model's hashes on the start-up script's tag (boot.js fetches both after the first paint), and
+// and the other scripts, which Trunk copies as plain files), writes the page wasm's, the
+// model's and the panels' glue's and wasm's hashes on the start-up script's tag (boot.js
+// fetches them after the first paint, the panels once the page app has drawn), and
 // writes the worker's hashes where the worker is started, because browsers take no `integrity`
 // for a worker script: www/boot.js checks the worker loader before the app starts, and the
 // loader checks the worker's glue and wasm (see ARCHITECTURE.md, "Integrity").
@@ -73,7 +74,7 @@ export function check(dir) {
   const loaderIntegrity = boot && attribute(boot.tag, 'data-worker-integrity');
   if (!boot || attribute(boot.tag, 'data-worker') !== LOADER) problems.push(`the start-up script does not name ${LOADER}`);
   else if (loaderIntegrity !== sri(readFileSync(join(dir, LOADER)))) problems.push(`${LOADER}: integrity missing or wrong on the start-up script`);
-  for (const [name, hash] of [['data-wasm', 'data-wasm-integrity'], ['data-model', 'data-model-integrity']]) {
+  for (const [name, hash] of [['data-wasm', 'data-wasm-integrity'], ['data-model', 'data-model-integrity'], ['data-panels-js', 'data-panels-js-integrity'], ['data-panels-wasm', 'data-panels-wasm-integrity']]) {
     const file = boot && attribute(boot.tag, name);
     const integrity = file && attribute(boot.tag, hash);
     if (!file) problems.push(`the start-up script has no ${name}`);
@@ -88,13 +89,22 @@ export function check(dir) {
   return problems;
 }
 
-/** The hashes the start-up script's tag carries: of the page wasm and the model it names, and of the worker's loader. */
+/**
+ * The hashes the start-up script's tag carries: of the page wasm and the model it names, of
+ * the panels' glue and wasm (the page's second app, started after the first has drawn), and of
+ * the worker's loader.
+ */
 function startUpHashes(dir, tag, loader) {
-  const model = attribute(tag, 'data-model');
-  if (!model) throw new Error('the start-up script names no model (data-model)');
+  const file = (name) => {
+    const value = attribute(tag, name);
+    if (!value) throw new Error(`the start-up script names no ${name}`);
+    return sri(readFileSync(join(dir, local(value))));
+  };
   return {
-    wasm: sri(readFileSync(join(dir, local(attribute(tag, 'data-wasm'))))),
-    model: sri(readFileSync(join(dir, local(model)))),
+    wasm: file('data-wasm'),
+    model: file('data-model'),
+    panelsJs: file('data-panels-js'),
+    panelsWasm: file('data-panels-wasm'),
     worker: sri(Buffer.from(loader)),
   };
 }
@@ -116,7 +126,7 @@ function write(dir) {
     // itself, after the first paint, and starts the worker.
     if (/^<script/i.test(tag) && attribute(tag, 'data-wasm') !== undefined) {
       const hashes = startUpHashes(dir, tag, loader);
-      next = next.replace(/>$/, ` data-wasm-integrity="${hashes.wasm}" data-model-integrity="${hashes.model}" data-worker="${LOADER}" data-worker-integrity="${hashes.worker}">`);
+      next = next.replace(/>$/, ` data-wasm-integrity="${hashes.wasm}" data-model-integrity="${hashes.model}" data-panels-js-integrity="${hashes.panelsJs}" data-panels-wasm-integrity="${hashes.panelsWasm}" data-worker="${LOADER}" data-worker-integrity="${hashes.worker}">`);
     }
     html = html.replace(tag, next);
   }

@@ -1,22 +1,21 @@
 //! `<App/>`: owns the reducer for one model, keeps the URL in step with the package (through
 //! browser.rs and the core's codec only), computes the scores during render and lays out the
-//! page. `<Root/>` (loader.rs) mounts it once the model a link names is loaded.
+//! page's top: the header, the provisions and the balance. `<Root/>` (loader.rs) mounts it
+//! once the model a link names is loaded. The analysis, the assumptions editor and the footer
+//! are the panels' (panels.rs, a second wasm): App publishes its link for them and takes the
+//! changes and the robustness bands they send.
+
+use std::rc::Rc;
 
 use scoring::{Decoded, decode, link_model};
 use yew::prelude::*;
 
-use crate::browser;
-use crate::components::analysis::{
-    Analysis, AnalysisResultsProps, DEFAULT_CONCENTRATION, analysis_panel, use_analysis,
-};
-use crate::components::assumptions::{AssumptionsSection, verdict_flips};
-use crate::components::balance::BalancePanel;
-use crate::components::footer::Footer;
+use crate::browser::{self, Ask};
+use crate::components::balance::{BalancePanel, Bands};
 use crate::components::header::Header;
 use crate::components::notice::{link_problems, model_notice};
 use crate::components::provisions::Provisions;
 use crate::loader::ModelRequest;
-use crate::protocol::Input;
 use crate::state::{Action, AppState, ScenarioRef, UrlWrite};
 use crate::text;
 
@@ -25,8 +24,6 @@ pub struct AppProps {
     pub scenario: ScenarioRef,
     /// The link the page opened (or the package carried over from another model).
     pub decoded: Decoded,
-    /// The model file's bytes, for the analysis worker.
-    pub model_bytes: std::rc::Rc<Vec<u8>>,
     /// Write the opened package's link as a new history entry (after a change of model).
     pub push: bool,
     pub on_request: Callback<ModelRequest>,
@@ -44,10 +41,11 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with((), |_| browser::hide_skeleton());
 
     // The first render comes in parts, one per frame: the header, the balance and the first
-    // issues, then a few issues at a time, then the analysis, then the rest. Drawn at once,
-    // the page was one task that Lighthouse's mobile run puts at 230–350 ms, in which nothing
-    // could be clicked; in parts its longest is about 110 ms, and the top of the page, which
-    // the first screen shows, is painted first. Later renders are whole.
+    // issues, then a few issues at a time. Drawn at once, the page was one task that
+    // Lighthouse's mobile run puts at 230–350 ms, in which nothing could be clicked; in parts
+    // its longest is about 110 ms, and the top of the page, which the first screen shows, is
+    // painted first. Later renders are whole. Once the last part is drawn, `www/boot.js`
+    // starts the panels (`browser::mark_drawn`).
     let issues = state.scenario.issues.len();
     let part = use_state(|| 0usize);
     {
@@ -58,28 +56,38 @@ pub fn App(props: &AppProps) -> Html {
                     browser::after_next_paint().await;
                     part.set(drawn + 1);
                 });
+            } else {
+                browser::mark_drawn();
             }
         });
     }
     let shown = (FIRST_ISSUES + *part * ISSUES_PER_PART).min(issues);
-    let all_issues = first_part_with_every_issue(issues);
-    let analysis_drawn = *part > all_issues;
-    let rest_drawn = *part >= last_part(issues);
     // Beside the provisions (wide screens) the balance is in the first screen, so it is in the
     // first part; below them (phones, with the bar in view) it comes with the last issues, or
     // each part would push it down while it is on screen.
     let beside = use_memo((), |_| browser::matches_media(WIDE_LAYOUT));
     let balance_drawn = *beside || shown == issues;
 
+    // The link of what is on screen: written into the address bar, and published for the
+    // panels (`browser::publish_link`) in the task of the change, so that they say they are
+    // updating in the change's own frame.
+    let link = use_memo(
+        (
+            state.scenario.clone(),
+            state.package.clone(),
+            state.base_document,
+            state.compare.clone(),
+        ),
+        |(scenario, package, from, compare)| scenario.link(package, *from, compare),
+    );
+    use_effect_with(link.clone(), |link| browser::publish_link(link));
+
     // A package carried over from another model gets its own link, as a new history entry.
     {
-        let scenario = state.scenario.clone();
-        let package = state.package.clone();
-        let from = state.base_document;
-        let compare = state.compare.clone();
+        let link = link.clone();
         use_effect_with(props.push, move |push| {
             if *push {
-                browser::write_fragment(&scenario.link(&package, from, &compare), true);
+                browser::write_fragment(&link, true);
             }
         });
     }
@@ -87,14 +95,10 @@ pub fn App(props: &AppProps) -> Html {
     // Write the URL after each change of the package: replace for toggles, push for presets.
     // The compared packages change only by a link reopened (www/classroom.js), never here.
     {
-        let scenario = state.scenario.clone();
-        let package = state.package.clone();
-        let from = state.base_document;
-        let compare = state.compare.clone();
+        let link = link.clone();
         let url_write = state.url_write;
         use_effect_with(state.revision, move |_| {
             if url_write != UrlWrite::None {
-                let link = scenario.link(&package, from, &compare);
                 browser::write_fragment(&link, url_write == UrlWrite::Push);
             }
         });
@@ -129,41 +133,45 @@ pub fn App(props: &AppProps) -> Html {
         |(scenario, package)| scenario.score(package),
     );
     let dispatch = state.dispatcher();
-    let concentration = use_state(|| DEFAULT_CONCENTRATION);
-    let Analysis {
-        state: analysis,
-        restart: on_restart,
-        read_assumptions: on_read_file,
-        request_view,
-    } = use_analysis(
-        state.scenario.clone(),
-        props.model_bytes.clone(),
-        state.package.clone(),
-        *concentration,
-        rest_drawn,
-    );
-    let scenario_level = analysis.scenario_level.clone();
-    let package_level = analysis.package_level.clone();
-    // The package the worker was last asked about, a frame after each change: what the
-    // analysis draws its results against (see `analysis_panel`), and what the bands and the
-    // flip points shown must belong to.
-    let analysed = analysis
-        .requested
-        .clone()
-        .unwrap_or_else(|| state.package.clone());
-    let flips = package_level
-        .flips
-        .clone()
-        .filter(|_| package_level.package.as_ref() == Some(&analysed));
-    let bands = package_level
-        .robustness
-        .as_ref()
-        .filter(|_| package_level.package.as_ref() == Some(&analysed))
-        .map(|robustness| robustness.concession.clone());
-    let on_concentration = {
-        let concentration = concentration.clone();
-        Callback::from(move |value: u32| concentration.set(value))
-    };
+
+    // What the panels ask for: a suggested package (a new history entry) or edited
+    // assumptions, each carried by a link under this model.
+    {
+        let dispatch = dispatch.clone();
+        let scenario = state.scenario.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_asks(move |ask, link| {
+                let decoded = decode(&scenario, &link);
+                dispatch.dispatch(match ask {
+                    Ask::Suggestion => Action::ApplySuggestion {
+                        package: decoded.package,
+                    },
+                    Ask::Edits => Action::EditAssumptions {
+                        edits: decoded.edits,
+                    },
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The robustness bands the panels computed, with the link they belong to. Bands of another
+    // package stay drawn, hidden (`Bands::current`), until the new ones arrive: taking them
+    // out and back in made each click lay out the four party cards twice more.
+    let bands = use_state(|| None::<(String, Rc<Vec<(f64, f64)>>)>);
+    {
+        let bands = bands.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_bands(move |link, values| {
+                bands.set((!values.is_empty()).then(|| (link, Rc::new(values))))
+            });
+            move || drop(listener)
+        });
+    }
+    let bands = bands.as_ref().map(|(for_link, values)| Bands {
+        values: values.clone(),
+        current: *for_link == *link,
+    });
     let on_use_current = {
         let on_request = props.on_request.clone();
         let from = state.scenario.rc().clone();
@@ -175,8 +183,6 @@ pub fn App(props: &AppProps) -> Html {
             })
         })
     };
-
-    use_classroom(&state.scenario, &request_view);
 
     let phone_bar = phone_bar(&state.scenario, &scores);
     // The edits in words change only with the edits, not with each toggle.
@@ -213,23 +219,6 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </aside>
             </div>
-            if analysis_drawn {
-                { analysis_panel(&state.package, analysis.failure.as_deref(), &on_restart, AnalysisResultsProps {
-                    scenario: state.scenario.clone(),
-                    package: analysed,
-                    scenario_level,
-                    package_level,
-                    concentration: *concentration,
-                    on_concentration,
-                    dispatch: dispatch.clone(),
-                }) }
-            }
-            if rest_drawn {
-                { verdict_flips(&state.scenario, flips.as_ref()) }
-                <AssumptionsSection scenario={state.scenario.clone()} dispatch={dispatch.clone()}
-                    file={analysis.assumptions_file.clone()} {on_read_file} />
-                <Footer scenario={state.scenario.clone()} />
-            }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcement">
                 { &state.announcement }
             </div>
@@ -247,38 +236,12 @@ const WIDE_LAYOUT: &str = "(min-width: 60rem)";
 const FIRST_ISSUES: usize = 1;
 const ISSUES_PER_PART: usize = 2;
 
-/// The first part that draws every issue (the analysis follows it, then the rest).
-fn first_part_with_every_issue(issues: usize) -> usize {
+/// The part of the first render that draws the last issues: the page's first render is then
+/// whole.
+fn last_part(issues: usize) -> usize {
     issues
         .saturating_sub(FIRST_ISSUES)
         .div_ceil(ISSUES_PER_PART)
-}
-
-/// The part of the first render after which the whole page is drawn.
-fn last_part(issues: usize) -> usize {
-    first_part_with_every_issue(issues) + 2
-}
-
-/// The classroom views (`www/classroom.js` draws them; the worker builds them). The script
-/// posts one message per request, and the page relays it with the address bar's link, which
-/// is the page's whole state: `compare`, `matrix`, `sheet <page address>` (asked again by the
-/// script after each change of the link), `paste <text>` (a link pasted into the
-/// comparison), `assumptions` (the editor's download) and `qr <address>` (`www/qr.js`); see
-/// `ViewRequest::read`. The script changes the compared packages as Back does: it writes the link's
-/// `c=` parts and sends `popstate`, and the page reopens the link.
-#[hook]
-fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>) {
-    let (version, request_view) = (scenario.meta.version.clone(), request_view.clone());
-    use_effect_with((), move |_| {
-        let listener = browser::listen_for_messages(move |message| {
-            request_view.emit(Input::View {
-                version: version.clone(),
-                message,
-                link: browser::fragment(),
-            })
-        });
-        move || drop(listener)
-    });
 }
 
 /// While the reader's own assumptions are in force, every number says so: the edits, each with

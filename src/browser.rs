@@ -422,3 +422,171 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Resul
             }),
     )
 }
+
+// The page's two apps (ARCHITECTURE.md, "Two apps"): the page's own (`App`: header,
+// provisions, balance) and the panels' (`panels::Panels`: the analysis, the assumptions
+// editor, the footer), a second wasm loaded once the first has drawn. They share no memory and
+// talk through events on the window, dispatched synchronously, so what one app says in a
+// click's task is drawn by the other in the same frame. The page's link is the whole state
+// they share.
+
+/// The page app's link changed (its detail: the link's body, as the address bar will hold it).
+const STATE_EVENT: &str = "pps:state";
+/// The panels ask the page to change (its detail: `suggestion <link>` or `edits <link>`).
+const ACTION_EVENT: &str = "pps:action";
+/// The panels' robustness bands (its detail: an array, the link they belong to, then each
+/// party's 5 % and 95 % concession; the link alone when there are none).
+const BANDS_EVENT: &str = "pps:bands";
+
+fn dispatch_event(name: &str, detail: &wasm_bindgen::JsValue) {
+    let Some(window) = window() else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Calls `on_event` with the detail of each `name` event on the window, as long as the
+/// returned guard lives.
+fn listen_for(name: &'static str, on_event: impl Fn(wasm_bindgen::JsValue) + 'static) -> Option<EventListener> {
+    let window = window()?;
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() {
+            on_event(event.detail())
+        }
+    });
+    window
+        .add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(EventListener { name, closure })
+}
+
+/// Removes a window event listener when dropped.
+pub struct EventListener {
+    name: &'static str,
+    closure: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for EventListener {
+    fn drop(&mut self) {
+        if let Some(window) = window() {
+            let _ = window
+                .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+fn root() -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id("root")
+}
+
+/// The page app says what is on screen: its link, kept on `#root` (`data-link`) for the panels
+/// that start later, and sent to those running.
+pub fn publish_link(link: &str) {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-link", link);
+    }
+    dispatch_event(STATE_EVENT, &wasm_bindgen::JsValue::from_str(link));
+}
+
+/// The link the page app last published, if it has drawn.
+pub fn published_link() -> Option<String> {
+    root()?.get_attribute("data-link")
+}
+
+/// Calls `on_link` with each link the page app publishes.
+pub fn listen_for_links(on_link: impl Fn(String) + 'static) -> Option<EventListener> {
+    listen_for(STATE_EVENT, move |detail| {
+        if let Some(link) = detail.as_string() {
+            on_link(link)
+        }
+    })
+}
+
+/// The page app has drawn its first render whole: the panels may start (`www/boot.js` waits for
+/// `#root[data-drawn]`).
+pub fn mark_drawn() {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-drawn", "");
+    }
+}
+
+/// A change the panels ask of the page app: a suggested package, or edited assumptions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// Open the link's package as a new history entry.
+    Suggestion,
+    /// Score under the link's assumptions.
+    Edits,
+}
+
+impl Ask {
+    fn word(self) -> &'static str {
+        match self {
+            Ask::Suggestion => "suggestion",
+            Ask::Edits => "edits",
+        }
+    }
+}
+
+/// The panels ask the page app for a change, carried by a link.
+pub fn ask_page(ask: Ask, link: &str) {
+    dispatch_event(
+        ACTION_EVENT,
+        &wasm_bindgen::JsValue::from_str(&format!("{} {link}", ask.word())),
+    );
+}
+
+/// Calls `on_ask` with each change the panels ask for.
+pub fn listen_for_asks(on_ask: impl Fn(Ask, String) + 'static) -> Option<EventListener> {
+    listen_for(ACTION_EVENT, move |detail| {
+        let Some(text) = detail.as_string() else { return };
+        let Some((word, link)) = text.split_once(' ') else { return };
+        let ask = [Ask::Suggestion, Ask::Edits]
+            .into_iter()
+            .find(|ask| ask.word() == word);
+        if let Some(ask) = ask {
+            on_ask(ask, link.to_string())
+        }
+    })
+}
+
+/// The panels send each party's 5–95 % concession band for the package of `link` (none:
+/// not computed yet).
+pub fn publish_bands(link: &str, bands: &[(f64, f64)]) {
+    let detail = js_sys::Array::new();
+    detail.push(&wasm_bindgen::JsValue::from_str(link));
+    for &(p5, p95) in bands {
+        detail.push(&p5.into());
+        detail.push(&p95.into());
+    }
+    dispatch_event(BANDS_EVENT, &detail);
+}
+
+/// Calls `on_bands` with each set of bands the panels send: the link they belong to, and
+/// each party's band.
+pub fn listen_for_bands(on_bands: impl Fn(String, Vec<(f64, f64)>) + 'static) -> Option<EventListener> {
+    listen_for(BANDS_EVENT, move |detail| {
+        let Ok(array) = detail.dyn_into::<js_sys::Array>() else { return };
+        let Some(link) = array.get(0).as_string() else { return };
+        let numbers: Vec<f64> = (1..array.length()).filter_map(|index| array.get(index).as_f64()).collect();
+        let bands = numbers.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+        on_bands(link, bands)
+    })
+}
+
+/// Says in the panels' place that they stopped (`#panels-failure` of index.html, as text),
+/// while the page app above goes on scoring. Used by the panels' panic hook; `www/boot.js`
+/// says the same when their files do not load.
+pub fn show_panels_failure(message: &str) {
+    let Some(document) = window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Some(detail) = document.get_element_by_id("panels-failure-detail") {
+        detail.set_text_content(Some(message));
+    }
+    if let Some(notice) = document.get_element_by_id("panels-failure") {
+        let _ = notice.remove_attribute("hidden");
+    }
+}

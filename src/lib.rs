@@ -1,5 +1,6 @@
-//! Peace Plan Sandbox in the browser: a Yew app over the `scoring` core. Browser calls live only
-//! in `browser`; the reducer in `state` is pure and tested natively.
+//! Peace Plan Sandbox in the browser: two Yew apps over the `scoring` core, the page's (`app`)
+//! and the panels' (`panels`), each its own wasm, and the analysis worker (`worker`). Browser
+//! calls live only in `browser`; the reducer in `state` is pure and tested natively.
 
 pub mod app;
 #[cfg(feature = "bench")]
@@ -7,6 +8,7 @@ pub mod bench;
 pub mod browser;
 pub mod components;
 pub mod loader;
+pub mod panels;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod protocol;

@@ -32,8 +32,6 @@ enum Stage {
     Ready {
         scenario: ScenarioRef,
         decoded: Decoded,
-        /// The model file's bytes, which the analysis worker is given.
-        bytes: Rc<Vec<u8>>,
         /// Write the opened package's link into the address bar as a new entry.
         push: bool,
         /// Remounts the app when the model or the request changes.
@@ -44,8 +42,8 @@ enum Stage {
 /// The models loaded so far (one or two: a handful of versions at most, so a list).
 type Cache = Rc<RefCell<Vec<Loaded>>>;
 
-/// A loaded model: its version, the scenario and the file's bytes.
-type Loaded = (&'static str, Rc<Scenario>, Rc<Vec<u8>>);
+/// A loaded model: its version and the scenario.
+type Loaded = (&'static str, Rc<Scenario>);
 
 /// The model file's path relative to the page (the build writes it there).
 pub fn model_path(model: &ModelFile) -> String {
@@ -56,21 +54,28 @@ async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Loaded, String
     if let Some(loaded) = cache
         .borrow()
         .iter()
-        .find(|(version, _, _)| *version == model.version)
+        .find(|(version, _)| *version == model.version)
     {
         return Ok(loaded.clone());
     }
+    let (scenario, _) = load_model(model).await?;
+    let loaded = (model.version, Rc::new(scenario));
+    cache.borrow_mut().push(loaded.clone());
+    Ok(loaded)
+}
+
+/// Fetches `model`'s file from the page's origin and reads it (refused whole, with a reason,
+/// if it is not the file this build recorded); gives the scenario and the file's bytes.
+pub async fn load_model(model: &'static ModelFile) -> Result<(Scenario, Vec<u8>), String> {
     let bytes = browser::fetch_preloaded(&model_path(model)).await?;
-    let scenario = Rc::new(Scenario::from_model_file(model, &bytes).map_err(|error| {
+    let scenario = Scenario::from_model_file(model, &bytes).map_err(|error| {
         error
             .problems
             .first()
             .cloned()
             .unwrap_or_else(|| error.to_string())
-    })?);
-    let loaded = (model.version, scenario, Rc::new(bytes));
-    cache.borrow_mut().push(loaded.clone());
-    Ok(loaded)
+    })?;
+    Ok((scenario, bytes))
 }
 
 #[component]
@@ -93,7 +98,7 @@ pub fn Root() -> Html {
                     ModelRequest::Open(fragment) => {
                         let wanted = link_model(&fragment).model;
                         stage.set(Stage::Loading(wanted.version));
-                        let ((_, scenario, bytes), fallback) = match load(&cache, wanted).await {
+                        let ((_, scenario), fallback) = match load(&cache, wanted).await {
                             Ok(loaded) => (loaded, None),
                             Err(reason) if wanted != models::current() => {
                                 // An older model that will not load: the link still opens,
@@ -122,7 +127,6 @@ pub fn Root() -> Html {
                         stage.set(Stage::Ready {
                             scenario,
                             decoded,
-                            bytes,
                             push: false,
                             key,
                         });
@@ -130,7 +134,7 @@ pub fn Root() -> Html {
                     ModelRequest::UseCurrent { from, package } => {
                         stage.set(Stage::Loading(models::current().version));
                         match load(&cache, models::current()).await {
-                            Ok((_, scenario, bytes)) => {
+                            Ok((_, scenario)) => {
                                 let mut decoded =
                                     scoring::share::translate(&from, &scenario, &package);
                                 if !from.edits().is_empty() {
@@ -147,7 +151,6 @@ pub fn Root() -> Html {
                                 stage.set(Stage::Ready {
                                     scenario,
                                     decoded,
-                                    bytes,
                                     push: true,
                                     key,
                                 });
@@ -173,12 +176,11 @@ pub fn Root() -> Html {
         Stage::Ready {
             scenario,
             decoded,
-            bytes,
             push,
             key,
         } => html! {
             <App key={*key} scenario={scenario.clone()} decoded={decoded.clone()}
-                model_bytes={bytes.clone()} push={*push} {on_request} />
+                push={*push} {on_request} />
         },
     }
 }

@@ -183,6 +183,8 @@ pub const WORKER_MISMATCH: &str =
     "The analysis worker is from another version of the sandbox; reload the page";
 pub const WORKER_SCORES_STILL_WORK: &str =
     "The scores, the balance and the links above still work: they are computed on this page.";
+pub const PANELS_MODEL_FAILED: &str =
+    "The analysis, the assumptions editor and the sources could not read the model";
 pub const WORKER_RETRY: &str = "Try the analysis again";
 pub const ANALYSIS_NOTE: &str = "Every result here follows from the model's valuations and walk-away values. The packages are reference points of the model for discussion, by these assumptions; they are not predictions or recommendations.";
 pub const WARNINGS_HEADING: &str = "Warnings";

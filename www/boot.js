@@ -15,6 +15,47 @@ function showFailure(message, detail) {
   if (skeleton) skeleton.hidden = true;
 }
 
+/** Waits, a frame at a time and ten seconds at most, until `ready()` holds. */
+async function frames(ready) {
+  for (let frame = 0; frame < 600 && !ready(); frame += 1) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Says in the panels' place that they could not start; the page app goes on scoring. */
+function panelsFailure(detail) {
+  const notice = document.getElementById('panels-failure');
+  const detailNode = document.getElementById('panels-failure-detail');
+  if (!notice || !detailNode) return;
+  detailNode.textContent = detail;
+  notice.hidden = false;
+}
+
+/**
+ * Starts the panels' wasm (src/panels.rs): its glue through a modulepreload link that carries
+ * the glue's sha384, so that the import takes the module that link checked, and its wasm by a
+ * fetch with its own. Resolves to whether they started.
+ */
+async function startPanels() {
+  const { panelsJs, panelsJsIntegrity, panelsWasm, panelsWasmIntegrity } = script.dataset;
+  try {
+    if (!panelsJs || !panelsWasm) throw new Error('the page names no panels');
+    await new Promise((resolve, reject) => {
+      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: 'anonymous', href: panelsJs });
+      if (panelsJsIntegrity) link.integrity = panelsJsIntegrity;
+      link.addEventListener('load', resolve);
+      link.addEventListener('error', () => reject(new Error(`${panelsJs} did not load, or does not match the page`)));
+      document.head.append(link);
+    });
+    const { default: init } = await import(panelsJs);
+    await init({ module_or_path: panelsWasmIntegrity ? fetch(panelsWasm, { integrity: panelsWasmIntegrity }) : panelsWasm });
+    return true;
+  } catch (error) {
+    panelsFailure(String(error && error.message ? error.message : error));
+    return false;
+  }
+}
+
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     showFailure('This browser cannot run WebAssembly, which the sandbox needs. Please use a current version of Firefox, Chrome, Edge or Safari.');
@@ -64,11 +105,12 @@ async function start() {
     showFailure('The sandbox could not start. Check your connection and reload the page.', String(error && error.message ? error.message : error));
     return;
   }
-  // Yew renders on its scheduler, and the first render comes in parts, one per frame (app.rs):
-  // the page is ready once the last part, the footer, is in the DOM.
-  for (let frame = 0; frame < 600 && !document.querySelector('#app .site-footer'); frame += 1) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
+  // Yew renders on its scheduler, and the first render comes in parts, one per frame (app.rs);
+  // the app marks #root once the last part is drawn. Then the panels (the analysis, the
+  // assumptions editor, the footer: the page's second app) start, and the page is ready once
+  // their footer is in the DOM, or once they have said they cannot start.
+  await frames(() => document.querySelector('#root[data-drawn]'));
+  if (await startPanels()) await frames(() => document.querySelector('#panels-root .site-footer, #panels-root [data-testid="panels-failure"]'));
   // The app hides the skeleton itself when it renders; this is the fallback if it never did.
   const skeleton = document.getElementById('skeleton');
   if (skeleton) skeleton.hidden = true;

@@ -12,7 +12,7 @@ use crate::browser;
 use crate::components::analysis::FileRead;
 use crate::components::disclosure::use_opened;
 use crate::components::sources::cited_text;
-use crate::state::{Action, AppState, ScenarioRef};
+use crate::state::{Action, ScenarioRef};
 use crate::text;
 
 /// What a range input does with its number: one of the core's setters, for one party.
@@ -22,7 +22,8 @@ type RangeEdit = dyn Fn(&mut Edits, &scoring::Scenario, u32) -> Result<(), Strin
 pub struct AssumptionsSectionProps {
     /// The model with the reader's edits applied (its `model_assumptions` are the model's own).
     pub scenario: ScenarioRef,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Where edits go (the panels ask the page app to score under them).
+    pub dispatch: Callback<Action>,
     /// The last assumptions file read, numbered.
     pub file: Option<FileRead>,
     pub on_read_file: Callback<String>,
@@ -52,7 +53,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                 match &**result {
                     Ok(edits) => {
                         file_problems.set(Vec::new());
-                        dispatch.dispatch(Action::EditAssumptions {
+                        dispatch.emit(Action::EditAssumptions {
                             edits: edits.clone(),
                         });
                     }
@@ -68,7 +69,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         move |result: Result<Edits, String>| match result {
             Ok(edits) => {
                 message.set(None);
-                dispatch.dispatch(Action::EditAssumptions { edits });
+                dispatch.emit(Action::EditAssumptions { edits });
             }
             Err(reason) => message.set(Some(reason)),
         }

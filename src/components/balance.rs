@@ -31,8 +31,19 @@ pub struct BalancePanelProps {
     pub breakdown_party: usize,
     pub explained_party: Option<usize>,
     /// Per party, the 5–95 % band of its concession under uncertain weights, once computed.
-    pub bands: Option<Vec<scoring::analysis::robustness::Band>>,
+    pub bands: Option<Bands>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Each party's 5–95 % concession band, as the panels computed it (`browser::listen_for_bands`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands {
+    /// Per party, the 5 % and 95 % concession.
+    pub values: Rc<Vec<(f64, f64)>>,
+    /// Whether they belong to the package on screen. Bands of the package before stay in the
+    /// page, hidden (`.bands-stale`), until the new ones arrive, so a click changes their
+    /// numbers in place instead of taking rows out and putting them back.
+    pub current: bool,
 }
 
 /// A horizontal bar from 0 to 100 as SVG: attributes, not inline styles, so the strict CSP holds.
@@ -96,6 +107,8 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             }
         })
     };
+    let band = |index: usize| props.bands.as_ref().and_then(|bands| bands.values.get(index).copied());
+    let bands_stale = props.bands.as_ref().is_some_and(|bands| !bands.current);
     let parties = scenario.parties.iter().enumerate().map(|(index, party)| {
         let score = &scores.parties[index];
         let before = &previous.parties[index];
@@ -112,7 +125,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                         <span class="badge badge-rejects" data-testid={format!("verdict-{}", party.id)}>{ format!("✗ {}", text::REJECTS) }</span>
                     }
                 </div>
-                { banded_bar("bar-value", score.value, props.bands.as_ref().and_then(|bands| bands.get(index)).map(|band| (100.0 - band.p95, 100.0 - band.p5))) }
+                { banded_bar("bar-value", score.value, band(index).map(|(p5, p95)| (100.0 - p95, 100.0 - p5))) }
                 <dl class="party-numbers">
                     <div><dt>{ text::CONCESSION }</dt><dd class="num" data-testid={format!("concession-{}", party.id)}>{ format_points(score.concession) }{ delta(score.concession, before.concession) }</dd></div>
                     <div><dt>{ text::VALUE }</dt><dd class="num"><button type="button" class="value-button" data-testid={format!("value-{}", party.id)}
@@ -120,8 +133,8 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                         title={format!("{} {}", text::EXPLAIN_VALUE, party.name)}
                         onclick={explain(index)}>{ format_points(score.value) }</button></dd></div>
                     <div><dt>{ text::GAIN }</dt><dd class="num" data-testid={format!("gain-{}", party.id)}>{ format_signed_points(score.gain) }</dd></div>
-                    if let Some(band) = props.bands.as_ref().and_then(|bands| bands.get(index)) {
-                        <div><dt>{ format!("{} {}", text::CONCESSION, text::BAND) }</dt><dd class="num band" data-testid={format!("band-{}", party.id)}>{ format!("{}–{}", format_points(band.p5), format_points(band.p95)) }</dd></div>
+                    if let Some((p5, p95)) = band(index) {
+                        <div class="band-row"><dt>{ format!("{} {}", text::CONCESSION, text::BAND) }</dt><dd class="num band" data-testid={format!("band-{}", party.id)}>{ format!("{}–{}", format_points(p5), format_points(p95)) }</dd></div>
                     }
                 </dl>
                 if below || !score.red_lines_crossed.is_empty() {
@@ -188,7 +201,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
         scenario.parties[scores.balance.first].name, scenario.parties[scores.balance.second].name
     );
     html! {
-        <div class="balance-panel">
+        <div class={classes!("balance-panel", bands_stale.then_some("bands-stale"))}>
             <h2 id="balance-heading">{ text::BALANCE_HEADING }</h2>
             <p class="how-to-read-short">{ text::HOW_TO_READ_SHORT }</p>
             <details class="how-to-read" data-testid="how-to-read">

@@ -23,7 +23,7 @@ use yew::prelude::*;
 use self::frontier::FrontierChart;
 use crate::browser;
 use crate::protocol::{Bytes, FrontierPoint, Input, Output, PROTOCOL, Packet, Part, WORKER_LOADER};
-use crate::state::{AppState, ScenarioRef};
+use crate::state::{Action, ScenarioRef};
 use crate::text;
 use crate::worker::AnalysisWorker;
 
@@ -520,7 +520,8 @@ pub struct AnalysisResultsProps {
     pub package_level: Rc<PackageLevel>,
     pub concentration: u32,
     pub on_concentration: Callback<u32>,
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Where a suggestion applied goes (the panels ask the page app for it).
+    pub dispatch: Callback<Action>,
 }
 
 /// The results compared by pointer: each is a new `Rc` only when the worker's answer is taken

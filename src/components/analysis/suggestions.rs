@@ -9,7 +9,7 @@ use scoring::{Package, Scenario};
 use yew::prelude::*;
 
 use super::AnalysisResultsProps;
-use crate::state::{Action, AppState};
+use crate::state::Action;
 use crate::text;
 
 #[allow(clippy::too_many_arguments)]
@@ -21,7 +21,7 @@ fn suggestion_card(
     explanation: &str,
     suggestion: Option<&Suggestion>,
     stale: bool,
-    dispatch: &UseReducerDispatcher<AppState>,
+    dispatch: &Callback<Action>,
 ) -> Html {
     let Some(suggestion) = suggestion else {
         return html! {
@@ -39,7 +39,7 @@ fn suggestion_card(
     let package = suggestion.package.clone();
     let dispatch = dispatch.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
-        dispatch.dispatch(Action::ApplySuggestion {
+        dispatch.emit(Action::ApplySuggestion {
             package: package.clone(),
         });
         // This card is redrawn against the new package a task after its frame, which takes

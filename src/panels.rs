@@ -1,0 +1,241 @@
+//! The panels: the page's second app (its own wasm, `src/bin/panels.rs`), started by
+//! `www/boot.js` once the page app has drawn. It holds what is not needed to toggle a provision
+//! and read the balance: the negotiation analysis (it owns the analysis worker), which verdicts
+//! survive a change of one weight, the assumptions editor, the footer, and the relay of the
+//! classroom views to the worker. It follows the page app's link (`browser::listen_for_links`)
+//! in an `AppState` of its own, asks the page app for the changes its controls make
+//! (`browser::ask_page`) and sends it the robustness bands (`browser::publish_bands`). See
+//! ARCHITECTURE.md, "Two apps".
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use scoring::models::ModelFile;
+use scoring::{decode, link_model};
+use yew::prelude::*;
+
+use crate::browser::{self, Ask};
+use crate::components::analysis::{
+    Analysis, AnalysisResultsProps, DEFAULT_CONCENTRATION, analysis_panel, use_analysis,
+};
+use crate::components::assumptions::{AssumptionsSection, verdict_flips};
+use crate::components::footer::Footer;
+use crate::loader::load_model;
+use crate::protocol::Input;
+use crate::state::{Action, AppState, ScenarioRef};
+use crate::text;
+
+/// A model the panels loaded: its file, the scenario and the file's bytes (for the worker).
+#[derive(Clone)]
+struct Loaded {
+    model: &'static ModelFile,
+    scenario: ScenarioRef,
+    bytes: Rc<Vec<u8>>,
+}
+
+/// The page app's link: the one it last published, or the address bar's before it has.
+fn page_link() -> String {
+    browser::published_link().unwrap_or_else(browser::fragment)
+}
+
+/// Follows the model the page app's link names and loads it (the same file the page app read,
+/// from the browser's cache); the panels are drawn once it is read, and drawn anew for
+/// another model.
+#[component]
+pub fn PanelsRoot() -> Html {
+    let wanted = use_state_eq(|| link_model(&page_link()).model);
+    {
+        let wanted = wanted.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_links(move |link| wanted.set(link_model(&link).model));
+            move || drop(listener)
+        });
+    }
+    let wanted = *wanted;
+    let loaded = use_state(|| None::<Loaded>);
+    let failure = use_state(|| None::<String>);
+    {
+        let loaded = loaded.clone();
+        let failure = failure.clone();
+        use_effect_with(wanted.version, move |_| {
+            if loaded.as_ref().is_none_or(|loaded| loaded.model != wanted) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match load_model(wanted).await {
+                        Ok((scenario, bytes)) => {
+                            failure.set(None);
+                            loaded.set(Some(Loaded {
+                                model: wanted,
+                                scenario: ScenarioRef::new(Rc::new(scenario)),
+                                bytes: Rc::new(bytes),
+                            }))
+                        }
+                        Err(reason) => failure.set(Some(reason)),
+                    }
+                });
+            }
+        });
+    }
+    match (&*loaded, &*failure) {
+        (Some(loaded), _) if loaded.model == wanted => html! {
+            <Panels key={wanted.version} scenario={loaded.scenario.clone()}
+                model_bytes={loaded.bytes.clone()} />
+        },
+        (_, Some(reason)) => html! {
+            <p class="notice" role="alert" data-testid="panels-failure">
+                { format!("{} ({reason}). {}", text::PANELS_MODEL_FAILED, text::WORKER_SCORES_STILL_WORK) }
+            </p>
+        },
+        _ => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelsProps {
+    /// The model as published, without the reader's edits (the link carries them).
+    scenario: ScenarioRef,
+    model_bytes: Rc<Vec<u8>>,
+}
+
+#[component]
+fn Panels(props: &PanelsProps) -> Html {
+    let state = {
+        let scenario = props.scenario.clone();
+        use_reducer(move || {
+            let decoded = decode(&scenario, &page_link());
+            AppState::open_with(scenario, decoded)
+        })
+    };
+    // The page app's link, mirrored: each new one is opened as Back would open it, in the
+    // task of the change.
+    {
+        let dispatch = state.dispatcher();
+        let scenario = props.scenario.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_links(move |link| {
+                if link_model(&link).model.version == scenario.meta.version {
+                    dispatch.dispatch(Action::OpenLink {
+                        decoded: decode(&scenario, &link),
+                    })
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // The state the controls' changes are made from, read when they happen (the callback
+    // below is made once, so that the components taking it are not drawn again on each click).
+    let latest: Rc<RefCell<UseReducerHandle<AppState>>> = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let on_action = (*use_memo((), {
+        let latest = latest.clone();
+        move |_| {
+            Callback::from(move |action: Action| {
+                let state = latest.borrow().clone();
+                match action {
+                    Action::ApplySuggestion { package } => browser::ask_page(
+                        Ask::Suggestion,
+                        &state.scenario.link(&package, state.base_document, &state.compare),
+                    ),
+                    Action::EditAssumptions { edits } => {
+                        let edited = state.scenario.edited(&edits);
+                        browser::ask_page(
+                            Ask::Edits,
+                            &edited.link(&state.package, state.base_document, &state.compare),
+                        )
+                    }
+                    // The panels make no other change.
+                    _ => {}
+                }
+            })
+        }
+    }))
+    .clone();
+
+    let concentration = use_state(|| DEFAULT_CONCENTRATION);
+    let Analysis {
+        state: analysis,
+        restart: on_restart,
+        read_assumptions: on_read_file,
+        request_view,
+    } = use_analysis(
+        state.scenario.clone(),
+        props.model_bytes.clone(),
+        state.package.clone(),
+        *concentration,
+        true,
+    );
+    use_classroom(&state.scenario, &request_view);
+    let package_level = analysis.package_level.clone();
+    // The package the worker was last asked about, a frame after each change: what the
+    // analysis draws its results against (see `analysis_panel`), and what the bands and the
+    // flip points shown must belong to.
+    let analysed = analysis
+        .requested
+        .clone()
+        .unwrap_or_else(|| state.package.clone());
+    let flips = package_level
+        .flips
+        .clone()
+        .filter(|_| package_level.package.as_ref() == Some(&analysed));
+
+    // The robustness bands go to the page app's balance, with the link of the package they
+    // are for: it shows them only while that package is on screen.
+    {
+        let scenario = state.scenario.clone();
+        let from = state.base_document;
+        let compare = state.compare.clone();
+        use_effect_with(package_level.clone(), move |level| {
+            if let (Some(package), Some(robustness)) = (&level.package, &level.robustness) {
+                let bands: Vec<(f64, f64)> = robustness
+                    .concession
+                    .iter()
+                    .map(|band| (band.p5, band.p95))
+                    .collect();
+                browser::publish_bands(&scenario.link(package, from, &compare), &bands);
+            }
+        });
+    }
+
+    let on_concentration = {
+        let concentration = concentration.clone();
+        Callback::from(move |value: u32| concentration.set(value))
+    };
+    html! {
+        <>
+            { analysis_panel(&state.package, analysis.failure.as_deref(), &on_restart, AnalysisResultsProps {
+                scenario: state.scenario.clone(),
+                package: analysed,
+                scenario_level: analysis.scenario_level.clone(),
+                package_level,
+                concentration: *concentration,
+                on_concentration,
+                dispatch: on_action.clone(),
+            }) }
+            { verdict_flips(&state.scenario, flips.as_ref()) }
+            <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
+                file={analysis.assumptions_file.clone()} {on_read_file} />
+            <Footer scenario={state.scenario.clone()} />
+        </>
+    }
+}
+
+/// The classroom views (`www/classroom.js` draws them; the worker builds them). The script
+/// posts one message per request, and the panels relay it with the address bar's link, which
+/// is the page's whole state: `compare`, `matrix`, `sheet <page address>` (asked again by the
+/// script after each change of the link), `paste <text>` (a link pasted into the
+/// comparison), `assumptions` (the editor's download) and `qr <address>` (`www/qr.js`); see
+/// `ViewRequest::read`. The script changes the compared packages as Back does: it writes the
+/// link's `c=` parts and sends `popstate`, and the page app reopens the link.
+#[hook]
+fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>) {
+    let (version, request_view) = (scenario.meta.version.clone(), request_view.clone());
+    use_effect_with((), move |_| {
+        let listener = browser::listen_for_messages(move |message| {
+            request_view.emit(Input::View {
+                version: version.clone(),
+                message,
+                link: browser::fragment(),
+            })
+        });
+        move || drop(listener)
+    });
+}
