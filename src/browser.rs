@@ -1,6 +1,8 @@
 //! The only module that touches the browser: the URL fragment, history, the clipboard, the
 //! popstate listener and the panic banner. Every call tolerates a missing or failing API.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
@@ -589,4 +591,37 @@ pub fn show_panels_failure(message: &str) {
     if let Some(notice) = document.get_element_by_id("panels-failure") {
         let _ = notice.remove_attribute("hidden");
     }
+}
+
+/// The panels ask the page app for a model file's bytes (its detail: an object with the
+/// `version`; the page app adds `bytes` if it has read that file).
+const MODEL_EVENT: &str = "pps:model";
+
+/// Answers the panels' requests for a model file's bytes with `bytes_of(version)`, so that
+/// the file the page app read is not fetched a second time.
+pub fn listen_for_model_requests(
+    bytes_of: impl Fn(&str) -> Option<Rc<Vec<u8>>> + 'static,
+) -> Option<EventListener> {
+    listen_for(MODEL_EVENT, move |detail| {
+        let version = js_sys::Reflect::get(&detail, &"version".into())
+            .ok()
+            .and_then(|version| version.as_string());
+        if let Some(bytes) = version.and_then(|version| bytes_of(&version)) {
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            let _ = js_sys::Reflect::set(&detail, &"bytes".into(), &array);
+        }
+    })
+}
+
+/// The bytes of model `version`'s file, if the page app has read it (see
+/// [`listen_for_model_requests`]).
+pub fn model_bytes_from_page(version: &str) -> Option<Vec<u8>> {
+    let detail = js_sys::Object::new();
+    js_sys::Reflect::set(&detail, &"version".into(), &version.into()).ok()?;
+    dispatch_event(MODEL_EVENT, &detail);
+    let bytes = js_sys::Reflect::get(&detail, &"bytes".into()).ok()?;
+    bytes
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()
+        .map(|bytes| bytes.to_vec())
 }

@@ -42,8 +42,9 @@ enum Stage {
 /// The models loaded so far (one or two: a handful of versions at most, so a list).
 type Cache = Rc<RefCell<Vec<Loaded>>>;
 
-/// A loaded model: its version and the scenario.
-type Loaded = (&'static str, Rc<Scenario>);
+/// A loaded model: its version, the scenario and the file's bytes (which the panels are given,
+/// `browser::listen_for_model_requests`).
+type Loaded = (&'static str, Rc<Scenario>, Rc<Vec<u8>>);
 
 /// The model file's path relative to the page (the build writes it there).
 pub fn model_path(model: &ModelFile) -> String {
@@ -54,20 +55,24 @@ async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Loaded, String
     if let Some(loaded) = cache
         .borrow()
         .iter()
-        .find(|(version, _)| *version == model.version)
+        .find(|(version, _, _)| *version == model.version)
     {
         return Ok(loaded.clone());
     }
-    let (scenario, _) = load_model(model).await?;
-    let loaded = (model.version, Rc::new(scenario));
+    let (scenario, bytes) = load_model(model).await?;
+    let loaded = (model.version, Rc::new(scenario), Rc::new(bytes));
     cache.borrow_mut().push(loaded.clone());
     Ok(loaded)
 }
 
-/// Fetches `model`'s file from the page's origin and reads it (refused whole, with a reason,
-/// if it is not the file this build recorded); gives the scenario and the file's bytes.
+/// Reads `model`'s file (refused whole, with a reason, if it is not the file this build
+/// recorded): the bytes the page app read, for the panels, else fetched from the page's origin.
+/// Gives the scenario and the file's bytes.
 pub async fn load_model(model: &'static ModelFile) -> Result<(Scenario, Vec<u8>), String> {
-    let bytes = browser::fetch_preloaded(&model_path(model)).await?;
+    let bytes = match browser::model_bytes_from_page(model.version) {
+        Some(bytes) => bytes,
+        None => browser::fetch_preloaded(&model_path(model)).await?,
+    };
     let scenario = Scenario::from_model_file(model, &bytes).map_err(|error| {
         error
             .problems
@@ -84,6 +89,20 @@ pub fn Root() -> Html {
     let cache: Cache = use_mut_ref(Vec::new);
     let request = use_state(|| ModelRequest::Open(browser::fragment()));
     let counter = use_mut_ref(|| 0u64);
+    // The panels read the models this app has read from here, not from the network again.
+    {
+        let cache = cache.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_model_requests(move |version| {
+                cache
+                    .borrow()
+                    .iter()
+                    .find(|(loaded, _, _)| *loaded == version)
+                    .map(|(_, _, bytes)| bytes.clone())
+            });
+            move || drop(listener)
+        });
+    }
 
     {
         let stage = stage.clone();
@@ -98,7 +117,7 @@ pub fn Root() -> Html {
                     ModelRequest::Open(fragment) => {
                         let wanted = link_model(&fragment).model;
                         stage.set(Stage::Loading(wanted.version));
-                        let ((_, scenario), fallback) = match load(&cache, wanted).await {
+                        let ((_, scenario, _), fallback) = match load(&cache, wanted).await {
                             Ok(loaded) => (loaded, None),
                             Err(reason) if wanted != models::current() => {
                                 // An older model that will not load: the link still opens,
@@ -134,7 +153,7 @@ pub fn Root() -> Html {
                     ModelRequest::UseCurrent { from, package } => {
                         stage.set(Stage::Loading(models::current().version));
                         match load(&cache, models::current()).await {
-                            Ok((_, scenario)) => {
+                            Ok((_, scenario, _)) => {
                                 let mut decoded =
                                     scoring::share::translate(&from, &scenario, &package);
                                 if !from.edits().is_empty() {

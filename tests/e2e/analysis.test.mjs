@@ -22,12 +22,13 @@ describe('analysis', () => {
   test('runs after the click, shows that it is updating, and ends up to date', async () => {
     const { page, context, problems } = await harness.open('');
     await analysisReady(page);
-    // The click's own frame already shows the new scores while the analysis is still pending.
-    const status = await page.evaluate(async () => {
+    // The click's own frame already says the analysis is updating: read before that frame is
+    // drawn (a requestAnimationFrame callback asked for in the click's task), after the page
+    // app has drawn the click and the panels, told in the same task, have drawn their status.
+    const status = await page.evaluate(() => new Promise((resolve) => {
       document.querySelector('label[for="option-territory_donetsk-hold_current_line"]').click();
-      await Promise.resolve();
-      return document.querySelector('[data-testid="analysis-status"]').textContent;
-    });
+      requestAnimationFrame(() => resolve(document.querySelector('[data-testid="analysis-status"]').textContent));
+    }));
     assert.match(status, /Updating the analysis/);
     assert.equal(await fragment(page), changed('territory_donetsk=hold_current_line'));
     await analysisReady(page);
