@@ -5,16 +5,14 @@
 //! are the panels' (panels.rs, a second wasm): App publishes its link for them and takes the
 //! changes and the robustness bands they send.
 
-use std::rc::Rc;
-
 use scoring::{Decoded, decode, link_model};
 use yew::prelude::*;
 
 use crate::browser::{self, Ask};
-use crate::components::balance::{BalancePanel, Bands};
+use crate::components::balance::BalancePanel;
 use crate::components::header::Header;
 use crate::components::notice::{link_problems, model_notice};
-use crate::components::provisions::Provisions;
+use crate::components::provisions::{ProvisionsProps, provisions};
 use crate::loader::ModelRequest;
 use crate::state::{Action, AppState, ScenarioRef, UrlWrite};
 use crate::text;
@@ -81,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
         |(scenario, package, from, compare)| scenario.link(package, *from, compare),
     );
     use_effect_with(link.clone(), |link| browser::publish_link(link));
+    use_effect_with(state.explained_party, |&party| browser::publish_explained(party));
 
     // A package carried over from another model gets its own link, as a new history entry.
     {
@@ -135,43 +134,27 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
 
     // What the panels ask for: a suggested package (a new history entry) or edited
-    // assumptions, each carried by a link under this model.
+    // assumptions, each carried by a link under this model, or to close the explanation of a
+    // party's value, which they draw for the party this app says (its value buttons are here).
     {
         let dispatch = dispatch.clone();
         let scenario = state.scenario.clone();
         use_effect_with((), move |_| {
-            let listener = browser::listen_for_asks(move |ask, link| {
-                let decoded = decode(&scenario, &link);
+            let listener = browser::listen_for_asks(move |ask| {
                 dispatch.dispatch(match ask {
-                    Ask::Suggestion => Action::ApplySuggestion {
-                        package: decoded.package,
+                    Ask::Suggestion(link) => Action::ApplySuggestion {
+                        package: decode(&scenario, &link).package,
                     },
-                    Ask::Edits => Action::EditAssumptions {
-                        edits: decoded.edits,
+                    Ask::Edits(link) => Action::EditAssumptions {
+                        edits: decode(&scenario, &link).edits,
                     },
+                    Ask::CloseExplanation => Action::ExplainValue { party: None },
                 })
             });
             move || drop(listener)
         });
     }
 
-    // The robustness bands the panels computed, with the link they belong to. Bands of another
-    // package stay drawn, hidden (`Bands::current`), until the new ones arrive: taking them
-    // out and back in made each click lay out the four party cards twice more.
-    let bands = use_state(|| None::<(String, Rc<Vec<(f64, f64)>>)>);
-    {
-        let bands = bands.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::listen_for_bands(move |link, values| {
-                bands.set((!values.is_empty()).then(|| (link, Rc::new(values))))
-            });
-            move || drop(listener)
-        });
-    }
-    let bands = bands.as_ref().map(|(for_link, values)| Bands {
-        values: values.clone(),
-        current: *for_link == *link,
-    });
     let on_use_current = {
         let on_request = props.on_request.clone();
         let from = state.scenario.rc().clone();
@@ -204,18 +187,23 @@ pub fn App(props: &AppProps) -> Html {
             <div class="layout">
                 <main id="provisions" class="provisions" aria-labelledby="provisions-heading">
                     <h2 id="provisions-heading" class="visually-hidden">{ text::PROVISIONS_HEADING }</h2>
-                    <Provisions scenario={state.scenario.clone()} package={state.package.clone()}
-                        previous={state.previous.clone()}
-                        origins={state.origins.clone()} base_document={state.base_document} dispatch={dispatch.clone()}
-                        {shown} />
+                    { provisions(&ProvisionsProps {
+                        scenario: state.scenario.clone(),
+                        package: state.package.clone(),
+                        previous: state.previous.clone(),
+                        origins: state.origins.clone(),
+                        base_document: state.base_document,
+                        dispatch: dispatch.clone(),
+                        shown,
+                    }) }
                 </main>
                 <aside id="balance" class="balance" aria-labelledby="balance-heading" tabindex="-1">
                     if balance_drawn {
                         <BalancePanel scenario={state.scenario.clone()} package={state.package.clone()}
                             scores={scores.clone()} previous={previous.clone()} revision={state.revision}
                             origins={state.origins.clone()} base_document={state.base_document}
-                            breakdown_party={state.breakdown_party} explained_party={state.explained_party}
-                            {bands} dispatch={dispatch.clone()} />
+                            explained_party={state.explained_party}
+                            link={link.clone()} dispatch={dispatch.clone()} />
                     }
                 </aside>
             </div>

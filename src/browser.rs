@@ -480,7 +480,12 @@ impl Drop for EventListener {
 }
 
 fn root() -> Option<web_sys::Element> {
-    window()?.document()?.get_element_by_id("root")
+    element("root")
+}
+
+/// The page's element with `id`, if there is one.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id(id)
 }
 
 /// The page app says what is on screen: its link, kept on `#root` (`data-link`) for the panels
@@ -514,44 +519,65 @@ pub fn mark_drawn() {
     }
 }
 
-/// A change the panels ask of the page app: a suggested package, or edited assumptions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A change the panels ask of the page app.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ask {
-    /// Open the link's package as a new history entry.
-    Suggestion,
-    /// Score under the link's assumptions.
-    Edits,
+    /// Open the link's package as a new history entry (a suggested package).
+    Suggestion(String),
+    /// Score under the link's assumptions (edited ones).
+    Edits(String),
+    /// Close the explanation of a party's value (its button is the panels').
+    CloseExplanation,
 }
 
-impl Ask {
-    fn word(self) -> &'static str {
-        match self {
-            Ask::Suggestion => "suggestion",
-            Ask::Edits => "edits",
-        }
-    }
-}
-
-/// The panels ask the page app for a change, carried by a link.
-pub fn ask_page(ask: Ask, link: &str) {
-    dispatch_event(
-        ACTION_EVENT,
-        &wasm_bindgen::JsValue::from_str(&format!("{} {link}", ask.word())),
-    );
+/// The panels ask the page app for a change.
+pub fn ask_page(ask: &Ask) {
+    let text = match ask {
+        Ask::Suggestion(link) => format!("suggestion {link}"),
+        Ask::Edits(link) => format!("edits {link}"),
+        Ask::CloseExplanation => "close-explanation".to_string(),
+    };
+    dispatch_event(ACTION_EVENT, &wasm_bindgen::JsValue::from_str(&text));
 }
 
 /// Calls `on_ask` with each change the panels ask for.
-pub fn listen_for_asks(on_ask: impl Fn(Ask, String) + 'static) -> Option<EventListener> {
+pub fn listen_for_asks(on_ask: impl Fn(Ask) + 'static) -> Option<EventListener> {
     listen_for(ACTION_EVENT, move |detail| {
         let Some(text) = detail.as_string() else { return };
-        let Some((word, link)) = text.split_once(' ') else { return };
-        let ask = [Ask::Suggestion, Ask::Edits]
-            .into_iter()
-            .find(|ask| ask.word() == word);
-        if let Some(ask) = ask {
-            on_ask(ask, link.to_string())
-        }
+        let (word, link) = text.split_once(' ').unwrap_or((&text, ""));
+        let ask = match word {
+            "suggestion" => Ask::Suggestion(link.to_string()),
+            "edits" => Ask::Edits(link.to_string()),
+            "close-explanation" => Ask::CloseExplanation,
+            _ => return,
+        };
+        on_ask(ask)
     })
+}
+
+/// The party whose value the page app's reader asked to see explained (the panels draw the
+/// explanation): kept on `#root` (`data-explained`) and sent to the panels.
+const EXPLAIN_EVENT: &str = "pps:explain";
+
+pub fn publish_explained(party: Option<usize>) {
+    if let Some(root) = root() {
+        let _ = match party {
+            Some(party) => root.set_attribute("data-explained", &party.to_string()),
+            None => root.remove_attribute("data-explained"),
+        };
+    }
+    let detail = party.map_or(wasm_bindgen::JsValue::NULL, |party| (party as f64).into());
+    dispatch_event(EXPLAIN_EVENT, &detail);
+}
+
+/// The party the page app last asked to explain.
+pub fn published_explained() -> Option<usize> {
+    root()?.get_attribute("data-explained")?.parse().ok()
+}
+
+/// Calls `on_party` with each party the page app asks to explain (`None`: none).
+pub fn listen_for_explained(on_party: impl Fn(Option<usize>) + 'static) -> Option<EventListener> {
+    listen_for(EXPLAIN_EVENT, move |detail| on_party(detail.as_f64().map(|party| party as usize)))
 }
 
 /// The panels send each party's 5–95 % concession band for the package of `link` (none:

@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod assumptions;
 pub mod balance;
+pub mod details;
 pub mod disclosure;
 pub mod footer;
 pub mod header;

@@ -65,14 +65,14 @@ async fn load(cache: &Cache, model: &'static ModelFile) -> Result<Loaded, String
     Ok(loaded)
 }
 
-/// Reads `model`'s file (refused whole, with a reason, if it is not the file this build
-/// recorded): the bytes the page app read, for the panels, else fetched from the page's origin.
-/// Gives the scenario and the file's bytes.
+/// Fetches `model`'s file from the page's origin and reads it ([`read_model`]).
 pub async fn load_model(model: &'static ModelFile) -> Result<(Scenario, Vec<u8>), String> {
-    let bytes = match browser::model_bytes_from_page(model.version) {
-        Some(bytes) => bytes,
-        None => browser::fetch_preloaded(&model_path(model)).await?,
-    };
+    read_model(model, browser::fetch_preloaded(&model_path(model)).await?)
+}
+
+/// Reads `model`'s file, refused whole, with a reason, if it is not the file this build
+/// recorded; gives the scenario and the file's bytes.
+pub fn read_model(model: &ModelFile, bytes: Vec<u8>) -> Result<(Scenario, Vec<u8>), String> {
     let scenario = Scenario::from_model_file(model, &bytes).map_err(|error| {
         error
             .problems

@@ -19,8 +19,9 @@ use crate::components::analysis::{
     Analysis, AnalysisResultsProps, DEFAULT_CONCENTRATION, analysis_panel, use_analysis,
 };
 use crate::components::assumptions::{AssumptionsSection, verdict_flips};
+use crate::components::details::{self, DetailsProps};
 use crate::components::footer::Footer;
-use crate::loader::load_model;
+use crate::loader::{load_model, read_model};
 use crate::protocol::Input;
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
@@ -60,7 +61,12 @@ pub fn PanelsRoot() -> Html {
         use_effect_with(wanted.version, move |_| {
             if loaded.as_ref().is_none_or(|loaded| loaded.model != wanted) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match load_model(wanted).await {
+                    // The file the page app read, handed over; fetched only if it has not.
+                    let read = match browser::model_bytes_from_page(wanted.version) {
+                        Some(bytes) => read_model(wanted, bytes),
+                        None => load_model(wanted).await,
+                    };
+                    match read {
                         Ok((scenario, bytes)) => {
                             failure.set(None);
                             loaded.set(Some(Loaded {
@@ -121,6 +127,20 @@ fn Panels(props: &PanelsProps) -> Html {
             move || drop(listener)
         });
     }
+    // The party whose value the page app's reader asked to see explained.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            dispatch.dispatch(Action::ExplainValue {
+                party: browser::published_explained(),
+            });
+            let listener = browser::listen_for_explained({
+                let dispatch = dispatch.clone();
+                move |party| dispatch.dispatch(Action::ExplainValue { party })
+            });
+            move || drop(listener)
+        });
+    }
     // The state the controls' changes are made from, read when they happen (the callback
     // below is made once, so that the components taking it are not drawn again on each click).
     let latest: Rc<RefCell<UseReducerHandle<AppState>>> = use_mut_ref(|| state.clone());
@@ -131,16 +151,16 @@ fn Panels(props: &PanelsProps) -> Html {
             Callback::from(move |action: Action| {
                 let state = latest.borrow().clone();
                 match action {
-                    Action::ApplySuggestion { package } => browser::ask_page(
-                        Ask::Suggestion,
-                        &state.scenario.link(&package, state.base_document, &state.compare),
-                    ),
+                    Action::ApplySuggestion { package } => browser::ask_page(&Ask::Suggestion(
+                        state.scenario.link(&package, state.base_document, &state.compare),
+                    )),
                     Action::EditAssumptions { edits } => {
                         let edited = state.scenario.edited(&edits);
-                        browser::ask_page(
-                            Ask::Edits,
-                            &edited.link(&state.package, state.base_document, &state.compare),
-                        )
+                        browser::ask_page(&Ask::Edits(edited.link(
+                            &state.package,
+                            state.base_document,
+                            &state.compare,
+                        )))
                     }
                     // The panels make no other change.
                     _ => {}
@@ -195,6 +215,25 @@ fn Panels(props: &PanelsProps) -> Html {
         });
     }
 
+    // The balance panel's details, drawn into the elements it leaves to them, against the
+    // package on screen: they change in the click's frame, as the balance does.
+    let scores = use_memo(
+        (state.scenario.clone(), state.package.clone()),
+        |(scenario, package)| scenario.score(package),
+    );
+    let details = DetailsProps {
+        scenario: state.scenario.clone(),
+        package: state.package.clone(),
+        scores,
+        origins: state.origins.clone(),
+        breakdown_party: state.breakdown_party,
+        dispatch: state.dispatcher(),
+    };
+    let breakdown = in_balance_panel("breakdown-host", details::breakdown(&details));
+    let explanation = state
+        .explained_party
+        .map(|party| in_balance_panel("explanation-host", details::explanation(&details, party)));
+
     let on_concentration = {
         let concentration = concentration.clone();
         Callback::from(move |value: u32| concentration.set(value))
@@ -214,7 +253,18 @@ fn Panels(props: &PanelsProps) -> Html {
             <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
                 file={analysis.assumptions_file.clone()} {on_read_file} />
             <Footer scenario={state.scenario.clone()} />
+            { breakdown }
+            { for explanation }
         </>
+    }
+}
+
+/// `content` drawn into the page app's balance panel, in its element `host` (which that app
+/// never changes); nothing where the panel has none.
+fn in_balance_panel(host: &str, content: Html) -> Html {
+    match browser::element(host) {
+        Some(host) => create_portal(content, host),
+        None => Html::default(),
     }
 }
 

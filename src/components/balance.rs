@@ -2,8 +2,9 @@
 //! words (and, for a package from texts, the balance over the provisions the texts settle
 //! beside the whole-package balance), a bar per party with value, concession, gain and the
 //! model's acceptance test, red-line badges with their reasons (marked where an assumed
-//! provision crosses them), the explanation of a party's value term by term, the model's
-//! ratification test, and the per-issue breakdown of one party's concession.
+//! provision crosses them), and the model's ratification test. The explanation of a party's
+//! value term by term and the per-issue breakdown of one party's concession are the panels'
+//! (`components::details`), drawn into elements of this panel that it leaves to them.
 
 use std::rc::Rc;
 
@@ -11,10 +12,9 @@ use scoring::provenance::{Origin, Provenance};
 use scoring::score::{format_points, format_signed_points};
 use scoring::share::describe_choice;
 use scoring::{Package, Role, Scores};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::sources::{SourceLinks, cited_text};
+use crate::components::sources::SourceLinks;
 use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
@@ -28,32 +28,18 @@ pub struct BalancePanelProps {
     /// Where each provision's choice comes from.
     pub origins: Vec<Origin>,
     pub base_document: Option<usize>,
-    pub breakdown_party: usize,
+    /// The party whose value is explained (by the panels), if any: its value button is pressed.
     pub explained_party: Option<usize>,
-    /// Per party, the 5–95 % band of its concession under uncertain weights, once computed.
-    pub bands: Option<Bands>,
+    /// The link of the package on screen: the panels' robustness bands are shown while they
+    /// belong to it (`browser::listen_for_bands`).
+    pub link: Rc<String>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// Each party's 5–95 % concession band, as the panels computed it (`browser::listen_for_bands`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bands {
-    /// Per party, the 5 % and 95 % concession.
-    pub values: Rc<Vec<(f64, f64)>>,
-    /// Whether they belong to the package on screen. Bands of the package before stay in the
-    /// page, hidden (`.bands-stale`), until the new ones arrive, so a click changes their
-    /// numbers in place instead of taking rows out and putting them back.
-    pub current: bool,
-}
-
-/// A horizontal bar from 0 to 100 as SVG: attributes, not inline styles, so the strict CSP holds.
-fn bar(class: &str, value: f64) -> Html {
-    banded_bar(class, value, None)
-}
-
-/// A bar with, optionally, the 5–95 % band of the value drawn over its end. Coordinates are
+/// A horizontal bar from 0 to 100 as SVG (attributes, not inline styles, so the strict CSP
+/// holds), with, optionally, the 5–95 % band of the value drawn over its end. Coordinates are
 /// integer tenths of a point, so no float formatting is needed.
-fn banded_bar(class: &str, value: f64, band: Option<(f64, f64)>) -> Html {
+pub fn banded_bar(class: &str, value: f64, band: Option<(f64, f64)>) -> Html {
     let tenths = |value: f64| (value.clamp(0.0, 100.0) * 10.0).round() as i64;
     html! {
         <svg class={classes!("bar", class.to_string())} viewBox="0 0 1000 80" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -107,8 +93,23 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             }
         })
     };
-    let band = |index: usize| props.bands.as_ref().and_then(|bands| bands.values.get(index).copied());
-    let bands_stale = props.bands.as_ref().is_some_and(|bands| !bands.current);
+    // Per party, the 5–95 % band of its concession under uncertain weights, as the panels
+    // computed it, with the link of the package it is for. Bands of the package before stay in
+    // the page, hidden (`.bands-stale`), until the new ones arrive: a click then changes their
+    // numbers in place, where taking the rows out and putting them back laid out the four
+    // party cards twice more.
+    let bands = use_state(|| None::<(String, Vec<(f64, f64)>)>);
+    {
+        let bands = bands.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::browser::listen_for_bands(move |link, values| {
+                bands.set((!values.is_empty()).then_some((link, values)))
+            });
+            move || drop(listener)
+        });
+    }
+    let band = |index: usize| bands.as_ref().and_then(|(_, values)| values.get(index).copied());
+    let bands_stale = bands.as_ref().is_some_and(|(link, _)| *link != *props.link);
     let parties = scenario.parties.iter().enumerate().map(|(index, party)| {
         let score = &scores.parties[index];
         let before = &previous.parties[index];
@@ -180,15 +181,6 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
         .filter(|(party, score)| party.role == Role::Guarantor && score.accepts)
         .map(|(party, _)| party.name.as_str())
         .collect();
-    let dispatch = props.dispatch.clone();
-    let breakdown = props.breakdown_party;
-    let breakdown_score = &scores.parties[breakdown];
-    let mut rows: Vec<usize> = (0..scenario.issues.len()).collect();
-    scoring::score::sort_small_by(&mut rows, |&a, &b| {
-        breakdown_score.concession_by_issue[b]
-            .total_cmp(&breakdown_score.concession_by_issue[a])
-            .then(a.cmp(&b))
-    });
 
     let provenance = Provenance {
         package: props.package.clone(),
@@ -236,7 +228,8 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                 <p class="spread-words">{ scenario.spread_words(&scores.spread) }</p>
             </div>
             <ul class="parties">{ for parties }</ul>
-            { explanation(props) }
+            // A party's value explained term by term: the panels', as the breakdown below.
+            <div id="explanation-host" class="explanation-host"></div>
             <div class={classes!("verdict", if scores.ratified { "verdict-yes" } else { "verdict-no" })} data-testid="ratified">
                 <strong>{ if scores.ratified { format!("✓ {}", text::RATIFIED) } else { format!("✗ {}", text::NOT_RATIFIED) } }</strong>
                 if !guarantors_accepting.is_empty() {
@@ -248,52 +241,9 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             // model assumptions on the projected screen too.
             <p class="projector-assumption" data-testid="projector-assumption"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::PROJECTOR_ASSUMPTION }</p>
             <p class="assumption-note"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::ASSUMPTION_NOTE }</p>
-            <section class="breakdown" aria-labelledby="breakdown-heading">
-                <h3 id="breakdown-heading">{ text::BREAKDOWN_HEADING }</h3>
-                <fieldset class="breakdown-party">
-                    <legend>{ text::BREAKDOWN_PARTY }</legend>
-                    { for scenario.parties.iter().enumerate().map(|(index, party)| {
-                        let dispatch = dispatch.clone();
-                        let onchange = Callback::from(move |event: Event| {
-                            let input: HtmlInputElement = event.target_unchecked_into();
-                            if input.checked() {
-                                dispatch.dispatch(Action::ShowBreakdownFor { party: index });
-                            }
-                        });
-                        let id = format!("breakdown-{}", party.id);
-                        html! {
-                            <span class="breakdown-choice" key={party.id.clone()}>
-                                <input type="radio" name="breakdown-party" id={id.clone()} checked={index == breakdown} {onchange} />
-                                <label for={id}>{ &party.name }</label>
-                            </span>
-                        }
-                    }) }
-                </fieldset>
-                <table class={classes!("breakdown-table", format!("party-{}", scenario.parties[breakdown].id))}>
-                    <caption class="visually-hidden">{ format!("{}'s concession by provision, largest first", scenario.parties[breakdown].name) }</caption>
-                    <thead><tr><th scope="col">{ "Provision" }</th><th scope="col">{ "Points" }</th><th scope="col"><span class="visually-hidden">{ "Share" }</span></th></tr></thead>
-                    <tbody>
-                        { for rows.into_iter().map(|issue| {
-                            let points = breakdown_score.concession_by_issue[issue];
-                            html! {
-                                <tr key={scenario.issues[issue].id.clone()}>
-                                    <th scope="row">
-                                        { &scenario.issues[issue].label }
-                                        <span class="breakdown-choice-label">
-                                            { describe_choice(scenario, issue, props.package.choice(issue)) }
-                                            if props.origins[issue].is_assumed() {
-                                                { " " }<span class="assumed-mark">{ format!("({})", text::ASSUMED_LOWER) }</span>
-                                            }
-                                        </span>
-                                    </th>
-                                    <td class="num">{ format_points(points) }</td>
-                                    <td class={format!("party-{}", scenario.parties[breakdown].id)}>{ bar("bar-breakdown", points * 4.0) }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </section>
+            // The breakdown of one party's concession by provision: the panels' (panels.rs), drawn
+            // here through a portal; an element of its own, which this app never changes.
+            <div id="breakdown-host" class="breakdown-host"></div>
         </div>
     }
 }
@@ -307,68 +257,3 @@ fn jump_to(id: &'static str) -> Callback<MouseEvent> {
     })
 }
 
-/// How one party's value is made: each provision's weight × the party's value of the choice,
-/// with the rationale of that valuation, summing to the value shown on its card.
-fn explanation(props: &BalancePanelProps) -> Html {
-    let Some(party) = props.explained_party else {
-        return Html::default();
-    };
-    let scenario = &props.scenario;
-    let score = &props.scores.parties[party];
-    let name = &scenario.parties[party].name;
-    let weights = &scenario.assumptions.parties[party].weights;
-    let close = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ExplainValue { party: None }))
-    };
-    html! {
-        <section class="explanation" id="explanation" tabindex="-1" aria-labelledby="explanation-heading" data-testid="explanation">
-            <h3 id="explanation-heading">{ format!("{} {name}{}", text::EXPLANATION_HEADING, text::EXPLANATION_HEADING_END) }</h3>
-            <p class="muted">
-                { text::EXPLANATION_HELP }{ " " }<span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>
-            </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="explanation-heading">
-                <table class="explanation-table">
-                    <caption class="visually-hidden">{ format!("{} {name}{}", text::EXPLANATION_HEADING, text::EXPLANATION_HEADING_END) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ text::PROVISION_HEADING }</th>
-                        <th scope="col" class="num">{ text::WEIGHT }</th>
-                        <th scope="col" class="num">{ text::VALUE }</th>
-                        <th scope="col" class="num">{ text::POINTS_HEADING }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for (0..scenario.issues.len()).map(|issue| {
-                            let choice = props.package.choice(issue);
-                            let value = scenario.choice_value(party, issue, choice);
-                            let points = scenario.contribution_units(party, issue, choice);
-                            let rationale = match choice {
-                                scoring::Choice::Option(option) => scenario.assumptions.values[issue][option].rationale.clone(),
-                                scoring::Choice::Amount(_) => text::INTERPOLATED.to_string(),
-                            };
-                            html! {
-                                <tr key={scenario.issues[issue].id.clone()}>
-                                    <th scope="row">
-                                        { &scenario.issues[issue].label }
-                                        <span class="breakdown-choice-label">{ describe_choice(scenario, issue, choice) }</span>
-                                        <span class="rationale">{ cited_text(scenario, &rationale) }</span>
-                                    </th>
-                                    <td class="num">{ weights[issue] }</td>
-                                    <td class="num">{ match choice { scoring::Choice::Option(_) => (value.round() as i64).to_string(), scoring::Choice::Amount(_) => format_points(value) } }</td>
-                                    <td class="num">{ format_points(scoring::score::points(points)) }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                    <tfoot><tr>
-                        <th scope="row">{ text::EXPLANATION_TOTAL }</th>
-                        <td class="num">{ "100" }</td>
-                        <td></td>
-                        <td class="num" data-testid="explanation-total">{ format_points(score.value) }</td>
-                    </tr></tfoot>
-                </table>
-            </div>
-            <p class="muted">{ cited_text(scenario, &scenario.assumptions.parties[party].weights_rationale) }</p>
-            <button type="button" class="button-secondary" onclick={close}>{ text::CLOSE }</button>
-        </section>
-    }
-}

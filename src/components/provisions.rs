@@ -17,7 +17,6 @@ use crate::text;
 /// Ladders longer than this are shown as a native select rather than radio buttons.
 const LONGEST_RADIO_LADDER: usize = 6;
 
-#[derive(Properties, PartialEq)]
 pub struct ProvisionsProps {
     pub scenario: ScenarioRef,
     pub package: scoring::Package,
@@ -31,8 +30,11 @@ pub struct ProvisionsProps {
     pub shown: usize,
 }
 
-#[component]
-pub fn Provisions(props: &ProvisionsProps) -> Html {
+/// Every provision's control, by theme, with the themes' navigation. A function, not a
+/// component: `App` draws it on every change of the package, which changes its props anyway,
+/// and a component type costs the page's wasm about 2 KiB of Yew's generic code. Each issue's
+/// control is a memoised component, so only the changed ones are drawn again.
+pub fn provisions(props: &ProvisionsProps) -> Html {
     let scenario = &props.scenario;
     let themes: Vec<Theme> = Theme::ALL
         .into_iter()

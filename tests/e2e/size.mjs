@@ -1,8 +1,9 @@
 // Prints the size of every wasm the page loads and its glue (raw, gzip, brotli) and fails above
 // the budgets. The page's wasm is what the first paint... follows, and what a click runs: at
 // most 120 KiB brotli (issue 9; 159.8 KiB when it also held the analysis panels, the
-// assumptions editor and the footer, which the panels' wasm now holds, started once the page
-// app has drawn). The panels' wasm at most 130 KiB, the analysis worker's at most 200 KiB; the
+// assumptions editor, the footer, the breakdown and the explanation of a value, which the
+// panels' wasm now holds, started once the page app has drawn). The panels' wasm at most
+// 150 KiB, the analysis worker's at most 200 KiB; the
 // JavaScript glue at most 10, 10 and 5 KiB. Run after `trunk build --release`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ const mainWasm = one((name) => name.endsWith('_bg.wasm') && !['worker_bg.wasm', 
 const budgets = [
   ['page wasm', mainWasm, 120 * KIB],
   ['page JS glue', mainWasm.replace('_bg.wasm', '.js'), 10 * KIB],
-  ['panels wasm', one((name) => name === 'panels_bg.wasm', 'panels wasm'), 130 * KIB],
+  ['panels wasm', one((name) => name === 'panels_bg.wasm', 'panels wasm'), 150 * KIB],
   ['panels JS glue', 'panels.js', 10 * KIB],
   ['worker wasm', one((name) => name === 'worker_bg.wasm', 'worker wasm'), 200 * KIB],
   ['worker JS glue', 'worker.js', 5 * KIB],
