@@ -253,8 +253,14 @@ fn Panels(props: &PanelsProps) -> Html {
             <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
                 file={analysis.assumptions_file.clone()} {on_read_file} />
             <Footer scenario={state.scenario.clone()} />
+            // Each portal keeps its place in this list (an `if` holds one, drawn or not): Yew
+            // matches an unkeyed list from its end, and a portal matched with another's keeps
+            // that one's event listeners, on the other host (the explanation's Close button
+            // then did nothing).
             { breakdown }
-            { for explanation }
+            if let Some(explanation) = explanation {
+                { explanation }
+            }
         </>
     }
 }

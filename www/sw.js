@@ -4,10 +4,10 @@
 // it takes over.
 //
 // Files named by their hash never change, so they come from the cache first. The page itself
-// and the files that keep their name across builds (boot.js, the worker's files) come from
-// the network first and from the cache only when the network fails: after a new deploy the
-// next reload gets the new page with its own files, never an old file under a new page's
-// integrity hash.
+// and the files that keep their name across builds (boot.js, the panels' and the worker's
+// files) come from the network first and from the cache only when the network fails: after a
+// new deploy the next reload gets the new page with its own files, never an old file under a
+// new page's integrity hash.
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
 const CACHE = `peace-plan-sandbox-${BUILD}`;
