@@ -61,6 +61,10 @@ pub fn PanelsRoot() -> Html {
         use_effect_with(wanted.version, move |_| {
             if loaded.as_ref().is_none_or(|loaded| loaded.model != wanted) {
                 wasm_bindgen_futures::spawn_local(async move {
+                    // Reading the model, resolving its documents and drawing the panels are
+                    // three tasks, a paint apart, so that none of them is long (the panels start
+                    // while the page loads, and Lighthouse counts what blocks then).
+                    browser::after_next_paint().await;
                     // The file the page app read, handed over; fetched only if it has not.
                     let read = match browser::model_bytes_from_page(wanted.version) {
                         Some(bytes) => read_model(wanted, bytes),
@@ -68,10 +72,13 @@ pub fn PanelsRoot() -> Html {
                     };
                     match read {
                         Ok((scenario, bytes)) => {
+                            browser::after_next_paint().await;
+                            let scenario = ScenarioRef::new(Rc::new(scenario));
+                            browser::after_next_paint().await;
                             failure.set(None);
                             loaded.set(Some(Loaded {
                                 model: wanted,
-                                scenario: ScenarioRef::new(Rc::new(scenario)),
+                                scenario,
                                 bytes: Rc::new(bytes),
                             }))
                         }
@@ -183,6 +190,22 @@ fn Panels(props: &PanelsProps) -> Html {
     }))
     .clone();
 
+    // The first render comes in parts, a paint apart (as the page app's): the analysis, then
+    // the verdict flips and the assumptions section, then the footer and the balance panel's
+    // details. The worker starts once the last is drawn: on two cores its compilation and
+    // first searches took a core from the parts, and its early answers drew them again.
+    let part = use_state(|| 0u8);
+    {
+        let part = part.clone();
+        use_effect_with(*part, move |&drawn| {
+            if drawn < LAST_PART {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::after_next_paint().await;
+                    part.set(drawn + 1);
+                });
+            }
+        });
+    }
     let concentration = use_state(|| DEFAULT_CONCENTRATION);
     let Analysis {
         state: analysis,
@@ -194,7 +217,7 @@ fn Panels(props: &PanelsProps) -> Html {
         props.model_bytes.clone(),
         state.package.clone(),
         *concentration,
-        true,
+        *part == LAST_PART,
     );
     use_classroom(&state.scenario, &request_view);
     let package_level = analysis.package_level.clone();
@@ -242,7 +265,9 @@ fn Panels(props: &PanelsProps) -> Html {
         breakdown_party: state.breakdown_party,
         dispatch: state.dispatcher(),
     };
-    let breakdown = in_balance_panel("breakdown-host", details::breakdown(&details));
+    let breakdown = (*part >= LAST_PART)
+        .then(|| in_balance_panel("breakdown-host", details::breakdown(&details)))
+        .unwrap_or_default();
     let explanation = state
         .explained_party
         .map(|party| in_balance_panel("explanation-host", details::explanation(&details, party)));
@@ -262,10 +287,14 @@ fn Panels(props: &PanelsProps) -> Html {
                 on_concentration,
                 dispatch: on_action.clone(),
             }) }
-            { verdict_flips(&state.scenario, flips.as_ref()) }
-            <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
-                file={analysis.assumptions_file.clone()} {on_read_file} />
-            <Footer scenario={state.scenario.clone()} />
+            if *part >= 1 {
+                { verdict_flips(&state.scenario, flips.as_ref()) }
+                <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
+                    file={analysis.assumptions_file.clone()} {on_read_file} />
+            }
+            if *part >= LAST_PART {
+                <Footer scenario={state.scenario.clone()} />
+            }
             // Each portal keeps its place in this list (an `if` holds one, drawn or not): Yew
             // matches an unkeyed list from its end, and a portal matched with another's keeps
             // that one's event listeners, on the other host (the explanation's Close button
@@ -277,6 +306,9 @@ fn Panels(props: &PanelsProps) -> Html {
         </>
     }
 }
+
+/// The part of the panels' first render after which they are whole (see `Panels`).
+const LAST_PART: u8 = 2;
 
 /// `content` drawn into the page app's balance panel, in its element `host` (which that app
 /// never changes); nothing where the panel has none.
