@@ -118,31 +118,18 @@ fn Panels(props: &PanelsProps) -> Html {
             AppState::open_with(scenario, decoded)
         })
     };
-    // The page app's link, mirrored: each new one is opened as Back would open it, once the
-    // frame of the change is painted, and only the latest of those that came before. In the
-    // change's own task (a click's) the page app draws the balance, which the reader is
-    // watching; the panels' part (the analysis saying it is updating, the breakdown) cost that
-    // task 4–5 ms at 4× CPU, with the layout of what it changed, and follows a frame later.
+    // The page app's link, mirrored: each new one is opened as Back would open it, in the
+    // task of the change, so that the analysis says it is updating in the change's own frame.
     {
         let dispatch = state.dispatcher();
         let scenario = props.scenario.clone();
-        let latest = use_mut_ref(|| 0u64);
         use_effect_with((), move |_| {
             let listener = browser::listen_for_links(move |link| {
-                if link_model(&link).model.version != scenario.meta.version {
-                    return;
+                if link_model(&link).model.version == scenario.meta.version {
+                    dispatch.dispatch(Action::OpenLink {
+                        decoded: decode(&scenario, &link),
+                    })
                 }
-                *latest.borrow_mut() += 1;
-                let this = *latest.borrow();
-                let (dispatch, scenario, latest) = (dispatch.clone(), scenario.clone(), latest.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    browser::after_next_paint().await;
-                    if *latest.borrow() == this {
-                        dispatch.dispatch(Action::OpenLink {
-                            decoded: decode(&scenario, &link),
-                        })
-                    }
-                });
             });
             move || drop(listener)
         });
@@ -251,26 +238,34 @@ fn Panels(props: &PanelsProps) -> Html {
         });
     }
 
-    // The balance panel's details, drawn into the elements it leaves to them, against the
-    // package on screen: they change in the click's frame, as the balance does.
-    let scores = use_memo(
-        (state.scenario.clone(), state.package.clone()),
-        |(scenario, package)| scenario.score(package),
-    );
-    let details = DetailsProps {
-        scenario: state.scenario.clone(),
-        package: state.package.clone(),
-        scores,
-        origins: state.origins.clone(),
-        breakdown_party: state.breakdown_party,
-        dispatch: state.dispatcher(),
-    };
-    let breakdown = (*part >= LAST_PART)
-        .then(|| in_balance_panel("breakdown-host", details::breakdown(&details)))
-        .unwrap_or_default();
-    let explanation = state
-        .explained_party
-        .map(|party| in_balance_panel("explanation-host", details::explanation(&details, party)));
+    // The balance panel's details follow the package once the change's frame is painted (and
+    // only the latest of the changes before): in a click's task, where the page app draws the
+    // balance, re-sorting and redrawing the breakdown's rows cost 4–5 ms at 4× CPU with their
+    // layout; a frame later it is a task of its own.
+    let shown = use_state(|| (state.scenario.clone(), state.package.clone(), state.origins.clone()));
+    {
+        let shown = shown.clone();
+        let latest = use_mut_ref(|| 0u64);
+        let next = (state.scenario.clone(), state.package.clone(), state.origins.clone());
+        use_effect_with(next, move |next| {
+            *latest.borrow_mut() += 1;
+            let this = *latest.borrow();
+            let next = next.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::after_next_paint().await;
+                if *latest.borrow() == this {
+                    shown.set(next);
+                }
+            });
+        });
+    }
+    let details = (*part >= LAST_PART).then(|| {
+        let (scenario, package, origins) = (*shown).clone();
+        html! {
+            <Details {scenario} {package} {origins} breakdown_party={state.breakdown_party}
+                explained_party={state.explained_party} dispatch={state.dispatcher()} />
+        }
+    });
 
     let on_concentration = {
         let concentration = concentration.clone();
@@ -295,20 +290,35 @@ fn Panels(props: &PanelsProps) -> Html {
             if *part >= LAST_PART {
                 <Footer scenario={state.scenario.clone()} />
             }
-            // Each portal keeps its place in this list (an `if` holds one, drawn or not): Yew
-            // matches an unkeyed list from its end, and a portal matched with another's keeps
-            // that one's event listeners, on the other host (the explanation's Close button
-            // then did nothing).
-            { breakdown }
-            if let Some(explanation) = explanation {
-                { explanation }
-            }
+            { for details }
         </>
     }
 }
 
 /// The part of the panels' first render after which they are whole (see `Panels`).
 const LAST_PART: u8 = 2;
+
+/// The balance panel's details (`components::details`), drawn into the elements the page app's
+/// balance panel leaves to them.
+#[component]
+fn Details(props: &DetailsProps) -> Html {
+    let scores = use_memo(
+        (props.scenario.clone(), props.package.clone()),
+        |(scenario, package)| scenario.score(package),
+    );
+    html! {
+        <>
+            { in_balance_panel("breakdown-host", details::breakdown(props, &scores)) }
+            // Each portal keeps its place in this list (an `if` holds one, drawn or not): Yew
+            // matches an unkeyed list from its end, and a portal matched with another's keeps
+            // that one's event listeners, on the other host (the explanation's Close button
+            // then did nothing).
+            if let Some(party) = props.explained_party {
+                { in_balance_panel("explanation-host", details::explanation(props, &scores, party)) }
+            }
+        </>
+    }
+}
 
 /// `content` drawn into the page app's balance panel, in its element `host` (which that app
 /// never changes); nothing where the panel has none.

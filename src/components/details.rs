@@ -3,8 +3,6 @@
 //! of one party's concession, largest first, with the party chosen here, and a party's value
 //! explained term by term, for the party whose value button the reader pressed.
 
-use std::rc::Rc;
-
 use scoring::provenance::Origin;
 use scoring::score::format_points;
 use scoring::share::describe_choice;
@@ -19,21 +17,23 @@ use crate::state::{Action, AppState, ScenarioRef};
 use crate::text;
 
 /// What both details are drawn from: the panels' copy of the page app's state.
+#[derive(Properties, PartialEq)]
 pub struct DetailsProps {
     pub scenario: ScenarioRef,
     pub package: Package,
-    pub scores: Rc<Scores>,
     /// Where each provision's choice comes from.
     pub origins: Vec<Origin>,
     pub breakdown_party: usize,
+    /// The party whose value the reader asked to see explained, if any.
+    pub explained_party: Option<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 /// Where one party's concession comes from, provision by provision, largest first.
-pub fn breakdown(props: &DetailsProps) -> Html {
+pub fn breakdown(props: &DetailsProps, scores: &Scores) -> Html {
     let scenario = &props.scenario;
     let breakdown = props.breakdown_party;
-    let breakdown_score = &props.scores.parties[breakdown];
+    let breakdown_score = &scores.parties[breakdown];
     let mut rows: Vec<usize> = (0..scenario.issues.len()).collect();
     scoring::score::sort_small_by(&mut rows, |&a, &b| {
         breakdown_score.concession_by_issue[b]
@@ -92,9 +92,9 @@ pub fn breakdown(props: &DetailsProps) -> Html {
 
 /// How one party's value is made: each provision's weight × the party's value of the choice,
 /// with the rationale of that valuation, summing to the value shown on its card.
-pub fn explanation(props: &DetailsProps, party: usize) -> Html {
+pub fn explanation(props: &DetailsProps, scores: &Scores, party: usize) -> Html {
     let scenario = &props.scenario;
-    let score = &props.scores.parties[party];
+    let score = &scores.parties[party];
     let name = &scenario.parties[party].name;
     let weights = &scenario.assumptions.parties[party].weights;
     // The value buttons are the page app's, and so is which party is explained.
