@@ -79,7 +79,9 @@ pub fn App(props: &AppProps) -> Html {
         |(scenario, package, from, compare)| scenario.link(package, *from, compare),
     );
     use_effect_with(link.clone(), |link| browser::publish_link(link));
-    use_effect_with(state.explained_party, |&party| browser::publish_explained(party));
+    use_effect_with(state.explained_party, |&party| {
+        browser::publish_explained(party)
+    });
 
     // A package carried over from another model gets its own link, as a new history entry.
     {

@@ -451,7 +451,10 @@ fn dispatch_event(name: &str, detail: &wasm_bindgen::JsValue) {
 
 /// Calls `on_event` with the detail of each `name` event on the window, as long as the
 /// returned guard lives.
-fn listen_for(name: &'static str, on_event: impl Fn(wasm_bindgen::JsValue) + 'static) -> Option<EventListener> {
+fn listen_for(
+    name: &'static str,
+    on_event: impl Fn(wasm_bindgen::JsValue) + 'static,
+) -> Option<EventListener> {
     let window = window()?;
     let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         if let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() {
@@ -473,8 +476,10 @@ pub struct EventListener {
 impl Drop for EventListener {
     fn drop(&mut self) {
         if let Some(window) = window() {
-            let _ = window
-                .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback(
+                self.name,
+                self.closure.as_ref().unchecked_ref(),
+            );
         }
     }
 }
@@ -543,7 +548,9 @@ pub fn ask_page(ask: &Ask) {
 /// Calls `on_ask` with each change the panels ask for.
 pub fn listen_for_asks(on_ask: impl Fn(Ask) + 'static) -> Option<EventListener> {
     listen_for(ACTION_EVENT, move |detail| {
-        let Some(text) = detail.as_string() else { return };
+        let Some(text) = detail.as_string() else {
+            return;
+        };
         let (word, link) = text.split_once(' ').unwrap_or((&text, ""));
         let ask = match word {
             "suggestion" => Ask::Suggestion(link.to_string()),
@@ -577,7 +584,9 @@ pub fn published_explained() -> Option<usize> {
 
 /// Calls `on_party` with each party the page app asks to explain (`None`: none).
 pub fn listen_for_explained(on_party: impl Fn(Option<usize>) + 'static) -> Option<EventListener> {
-    listen_for(EXPLAIN_EVENT, move |detail| on_party(detail.as_f64().map(|party| party as usize)))
+    listen_for(EXPLAIN_EVENT, move |detail| {
+        on_party(detail.as_f64().map(|party| party as usize))
+    })
 }
 
 /// The panels send each party's 5–95 % concession band for the package of `link` (none:
@@ -594,12 +603,23 @@ pub fn publish_bands(link: &str, bands: &[(f64, f64)]) {
 
 /// Calls `on_bands` with each set of bands the panels send: the link they belong to, and
 /// each party's band.
-pub fn listen_for_bands(on_bands: impl Fn(String, Vec<(f64, f64)>) + 'static) -> Option<EventListener> {
+pub fn listen_for_bands(
+    on_bands: impl Fn(String, Vec<(f64, f64)>) + 'static,
+) -> Option<EventListener> {
     listen_for(BANDS_EVENT, move |detail| {
-        let Ok(array) = detail.dyn_into::<js_sys::Array>() else { return };
-        let Some(link) = array.get(0).as_string() else { return };
-        let numbers: Vec<f64> = (1..array.length()).filter_map(|index| array.get(index).as_f64()).collect();
-        let bands = numbers.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+        let Ok(array) = detail.dyn_into::<js_sys::Array>() else {
+            return;
+        };
+        let Some(link) = array.get(0).as_string() else {
+            return;
+        };
+        let numbers: Vec<f64> = (1..array.length())
+            .filter_map(|index| array.get(index).as_f64())
+            .collect();
+        let bands = numbers
+            .chunks_exact(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect();
         on_bands(link, bands)
     })
 }

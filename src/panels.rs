@@ -48,7 +48,8 @@ pub fn PanelsRoot() -> Html {
     {
         let wanted = wanted.clone();
         use_effect_with((), move |_| {
-            let listener = browser::listen_for_links(move |link| wanted.set(link_model(&link).model));
+            let listener =
+                browser::listen_for_links(move |link| wanted.set(link_model(&link).model));
             move || drop(listener)
         });
     }
@@ -159,7 +160,9 @@ fn Panels(props: &PanelsProps) -> Html {
                 let state = latest.borrow().clone();
                 match action {
                     Action::ApplySuggestion { package } => browser::ask_page(&Ask::Suggestion(
-                        state.scenario.link(&package, state.base_document, &state.compare),
+                        state
+                            .scenario
+                            .link(&package, state.base_document, &state.compare),
                     )),
                     Action::EditAssumptions { edits } => {
                         let edited = state.scenario.edited(&edits);
@@ -242,11 +245,21 @@ fn Panels(props: &PanelsProps) -> Html {
     // only the latest of the changes before): in a click's task, where the page app draws the
     // balance, re-sorting and redrawing the breakdown's rows cost 4–5 ms at 4× CPU with their
     // layout; a frame later it is a task of its own.
-    let shown = use_state(|| (state.scenario.clone(), state.package.clone(), state.origins.clone()));
+    let shown = use_state(|| {
+        (
+            state.scenario.clone(),
+            state.package.clone(),
+            state.origins.clone(),
+        )
+    });
     {
         let shown = shown.clone();
         let latest = use_mut_ref(|| 0u64);
-        let next = (state.scenario.clone(), state.package.clone(), state.origins.clone());
+        let next = (
+            state.scenario.clone(),
+            state.package.clone(),
+            state.origins.clone(),
+        );
         use_effect_with(next, move |next| {
             *latest.borrow_mut() += 1;
             let this = *latest.borrow();

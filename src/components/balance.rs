@@ -108,7 +108,11 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             move || drop(listener)
         });
     }
-    let band = |index: usize| bands.as_ref().and_then(|(_, values)| values.get(index).copied());
+    let band = |index: usize| {
+        bands
+            .as_ref()
+            .and_then(|(_, values)| values.get(index).copied())
+    };
     let bands_stale = bands.as_ref().is_some_and(|(link, _)| *link != *props.link);
     let parties = scenario.parties.iter().enumerate().map(|(index, party)| {
         let score = &scores.parties[index];
@@ -256,4 +260,3 @@ fn jump_to(id: &'static str) -> Callback<MouseEvent> {
         crate::browser::focus(id);
     })
 }
-
