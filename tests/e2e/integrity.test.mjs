@@ -1,8 +1,8 @@
 // Subresource integrity (quality target S2), in Debian Chromium: every script, wasm and
 // stylesheet of dist/ carries a sha384 that matches its bytes, recomputed here from the files,
 // and the browser refuses a file whose bytes changed: the page wasm and the worker loader stop
-// the start with a message, the worker's own files leave the analysis unavailable while the
-// scores go on.
+// the start with a message; the panels' files leave the panels unstarted, and the worker's own
+// files the analysis unavailable, while the scores go on.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,15 +20,16 @@ after(async () => {
 });
 
 /**
- * The files index.html loads by a tag, with the integrity each tag carries, and the two the
- * start-up script fetches itself (the page wasm and the model), with the hashes on its tag.
+ * The files index.html loads by a tag, with the integrity each tag carries, and the four the
+ * start-up script fetches itself (the page wasm, the model, the panels' glue and wasm), with
+ * the hashes on its tag.
  */
 function tagged() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const byTag = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/([^"]+)"[^>]*\sintegrity="([^"]+)"[^>]*>/g)]
     .map(([, file, integrity]) => ({ file, integrity }));
   const boot = html.match(/<script type="module" src="\.\/boot\.js"[^>]*>/)[0];
-  const byStartUp = ['wasm', 'model'].map((name) => ({
+  const byStartUp = ['wasm', 'model', 'panels-js', 'panels-wasm'].map((name) => ({
     file: boot.match(new RegExp(`\\sdata-${name}="\\./([^"]+)"`))[1],
     integrity: boot.match(new RegExp(`\\sdata-${name}-integrity="([^"]+)"`))[1],
   }));
@@ -40,6 +41,7 @@ describe('integrity hashes', () => {
     const files = tagged();
     const kinds = new Set(files.map(({ file }) => file.replace(/^.*\./, '')));
     for (const kind of ['js', 'wasm', 'css']) assert.ok(kinds.has(kind), `a ${kind} file is tagged: ${JSON.stringify(files)}`);
+    for (const file of ['panels.js', 'panels_bg.wasm']) assert.ok(files.some((tagged) => tagged.file === file), `${file} carries a hash`);
     for (const { file, integrity } of files) {
       assert.equal(integrity, sri(readFileSync(join(DIST, file))), file);
     }
@@ -160,4 +162,19 @@ describe('the browser refuses altered files', () => {
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
     await context.close();
   });
+
+  for (const [what, pattern] of [['glue', /panels\.js$/], ['wasm', /panels_bg\.wasm$/]]) {
+    test(`an altered panels ${what}: the panels say they could not start, the scores go on`, async () => {
+      const { page, context, problems } = await openTampered(pattern, true);
+      await page.waitForSelector('[data-testid="panels-failure"]:not([hidden])', { timeout: 30000 });
+      assert.match(await page.textContent('[data-testid="panels-failure"]'), /could not start[\s\S]*still work/);
+      assert.equal(await page.locator('#panels-root [data-testid="analysis-status"]').count(), 0);
+      await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+      const body = await fragment(page);
+      assert.equal(body, changed('territory_donetsk=hold_current_line'));
+      assert.deepEqual(await pageNumbers(page), cliNumbers('#' + body));
+      assert.deepEqual(problems.pageErrors, []);
+      await context.close();
+    });
+  }
 });
