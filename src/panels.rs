@@ -321,6 +321,7 @@ fn Details(props: &DetailsProps) -> Html {
     );
     html! {
         <>
+            <HowToRead />
             { in_balance_panel("breakdown-host", details::breakdown(props, &scores)) }
             // Each portal keeps its place in this list (an `if` holds one, drawn or not): Yew
             // matches an unkeyed list from its end, and a portal matched with another's keeps
@@ -331,6 +332,13 @@ fn Details(props: &DetailsProps) -> Html {
             }
         </>
     }
+}
+
+/// How to read the balance panel, drawn into it once: it has no props, so it is not drawn again
+/// with the details after each change.
+#[component]
+fn HowToRead() -> Html {
+    in_balance_panel("how-to-read-host", details::how_to_read())
 }
 
 /// `content` drawn into the page app's balance panel, in its element `host` (which that app

@@ -2,9 +2,10 @@
 //! words (and, for a package from texts, the balance over the provisions the texts settle
 //! beside the whole-package balance), a bar per party with value, concession, gain and the
 //! model's acceptance test, red-line badges with their reasons (marked where an assumed
-//! provision crosses them), and the model's ratification test. The explanation of a party's
-//! value term by term and the per-issue breakdown of one party's concession are the panels'
-//! (`components::details`), drawn into elements of this panel that it leaves to them.
+//! provision crosses them), and the model's ratification test. The longer "how to read
+//! this", the explanation of a party's value term by term and the per-issue breakdown of one
+//! party's concession are the panels' (`components::details`), drawn into elements of this
+//! panel that it leaves to them.
 
 use std::rc::Rc;
 
@@ -200,11 +201,8 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
         <div class={classes!("balance-panel", bands_stale.then_some("bands-stale"))}>
             <h2 id="balance-heading">{ text::BALANCE_HEADING }</h2>
             <p class="how-to-read-short">{ text::HOW_TO_READ_SHORT }</p>
-            <details class="how-to-read" data-testid="how-to-read">
-                <summary>{ text::HOW_TO_READ }</summary>
-                <ul>{ for text::HOW_TO_READ_POINTS.iter().map(|point| html! { <li>{ *point }</li> }) }</ul>
-                <p><a href="glossary.html" target="_blank" rel="noopener">{ text::GLOSSARY_LINK }</a>{ " · " }<a href="#assumptions-heading" onclick={jump_to("assumptions-heading")}>{ text::ASSUMPTIONS_LINK }</a></p>
-            </details>
+            // How to read the panel, in a disclosure: the panels', as its details below.
+            <div id="how-to-read-host" class="how-to-read-host"></div>
             <div class={classes!("balance-summary", mark.filter(|_| balance_moved))}>
                 <p class="balance-number" data-testid="balance-points">
                     { format_signed_points(scores.balance.points) }
@@ -250,13 +248,4 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
             <div id="breakdown-host" class="breakdown-host"></div>
         </div>
     }
-}
-
-/// A link that moves focus to an element instead of changing the URL's fragment (which holds
-/// the package).
-fn jump_to(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |event: MouseEvent| {
-        event.prevent_default();
-        crate::browser::focus(id);
-    })
 }

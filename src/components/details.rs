@@ -1,7 +1,8 @@
 //! The balance panel's details, which the panels draw into it (`panels::Panels`, through
-//! portals into elements the page app's balance panel leaves to them): the per-issue breakdown
-//! of one party's concession, largest first, with the party chosen here, and a party's value
-//! explained term by term, for the party whose value button the reader pressed.
+//! portals into elements the page app's balance panel leaves to them): how to read the panel,
+//! the per-issue breakdown of one party's concession, largest first, with the party chosen
+//! here, and a party's value explained term by term, for the party whose value button the
+//! reader pressed.
 
 use scoring::provenance::Origin;
 use scoring::score::format_points;
@@ -27,6 +28,22 @@ pub struct DetailsProps {
     /// The party whose value the reader asked to see explained, if any.
     pub explained_party: Option<usize>,
     pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// How to read the balance panel: what a value, a concession and the balance mean, with the
+/// glossary and the assumptions behind them.
+pub fn how_to_read() -> Html {
+    let to_assumptions = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        browser::focus("assumptions-heading");
+    });
+    html! {
+        <details class="how-to-read" data-testid="how-to-read">
+            <summary>{ text::HOW_TO_READ }</summary>
+            <ul>{ for text::HOW_TO_READ_POINTS.iter().map(|point| html! { <li>{ *point }</li> }) }</ul>
+            <p><a href="glossary.html" target="_blank" rel="noopener">{ text::GLOSSARY_LINK }</a>{ " · " }<a href="#assumptions-heading" onclick={to_assumptions}>{ text::ASSUMPTIONS_LINK }</a></p>
+        </details>
+    }
 }
 
 /// Where one party's concession comes from, provision by provision, largest first.
