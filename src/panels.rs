@@ -218,10 +218,9 @@ fn Panels(props: &PanelsProps) -> Html {
         .requested
         .clone()
         .unwrap_or_else(|| state.package.clone());
-    let flips = package_level
-        .flips
-        .clone()
-        .filter(|_| package_level.package.as_ref() == Some(&analysed));
+    // The latest flip points, and whether they belong to the package asked about.
+    let flips = package_level.flips.clone();
+    let flips_fresh = package_level.package.as_ref() == Some(&analysed) && !package_level.updating;
 
     // The robustness bands go to the page app's balance, with the link of the package they
     // are for: it shows them only while that package is on screen.
@@ -236,7 +235,14 @@ fn Panels(props: &PanelsProps) -> Html {
                     .iter()
                     .map(|band| (band.p5, band.p95))
                     .collect();
-                browser::publish_bands(&scenario.link(package, from, &compare), &bands);
+                let link = scenario.link(package, from, &compare);
+                // A paint after the panels take the answer in: the page app's balance is then
+                // drawn again in a task of its own, not in the answer's (at load, one task of
+                // up to 200 ms at 4× CPU in Lighthouse's runs).
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::after_next_paint().await;
+                    browser::publish_bands(&link, &bands);
+                });
             }
         });
     }
@@ -296,7 +302,7 @@ fn Panels(props: &PanelsProps) -> Html {
                 dispatch: on_action.clone(),
             }) }
             if *part >= 1 {
-                { verdict_flips(&state.scenario, flips.as_ref()) }
+                { verdict_flips(&state.scenario, flips.as_ref(), flips_fresh) }
                 <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
                     file={analysis.assumptions_file.clone()} {on_read_file} />
             }

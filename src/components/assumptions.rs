@@ -375,14 +375,17 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
 /// change for the package on screen, once the worker has said). Apart from the editor, so that
 /// the worker's answer after each click re-renders these four lines, not the editor; a function
 /// rather than a component, since a component costs the page's wasm about 2 KiB of Yew's code.
-pub fn verdict_flips(scenario: &ScenarioRef, flips: Option<&Vec<PartyFlips>>) -> Html {
+pub fn verdict_flips(scenario: &ScenarioRef, flips: Option<&Vec<PartyFlips>>, fresh: bool) -> Html {
     html! {
-        <section class="verdict-flips" aria-labelledby="flips-heading">
+        <section class="verdict-flips" aria-labelledby="flips-heading" aria-busy={(!fresh).to_string()}>
             <h2 id="flips-heading">{ text::FLIPS_HEADING }</h2>
             <p class="rule"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::FLIPS_INTRO }</p>
             { match flips {
+                // The flips of the package before a change stay in place, hidden
+                // (`.flips-stale`), until the new ones arrive: their words then change in place,
+                // where taking the list out and putting it back laid it out twice per click.
                 Some(flips) => html! {
-                    <ul class="flips" data-testid="flips">
+                    <ul class={classes!("flips", (!fresh).then_some("flips-stale"))} data-testid="flips">
                         { for flips.iter().enumerate().map(|(index, flip)| html! {
                             <li key={index} class={format!("party-{}", scenario.parties[index].id)}>
                                 <strong>{ format!("{}: ", scenario.parties[index].name) }</strong>

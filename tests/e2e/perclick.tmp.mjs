@@ -23,8 +23,8 @@ if (process.env.TRACE) await harness.browser.startTracing(page, { categories: pr
 const begin = await page.evaluate(() => performance.now());
 const clicked = [];
 for (let index = 0; index < N; index += 1) {
-  let id = labels[(index * 7) % labels.length];
-  for (let step = 1; await page.isChecked(`#${id}`); step += 1) id = labels[(index * 7 + step) % labels.length];
+  let id = labels[((index + Number(process.env.OFFSET ?? 0)) * 7) % labels.length];
+  for (let step = 1; await page.isChecked(`#${id}`); step += 1) id = labels[((index + Number(process.env.OFFSET ?? 0)) * 7 + step) % labels.length];
   const t = await page.evaluate(() => performance.now());
   clicked.push({ id, t });
   if (process.env.RAW) {
