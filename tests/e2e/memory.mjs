@@ -65,10 +65,13 @@ async function interact(page, random) {
     return 'preset';
   }
   if (kind < 17) {
-    const buttons = await page.$$('[data-testid^="suggestion-"] button.apply:not([disabled])');
-    if (buttons.length) {
-      await buttons[random(buttons.length)].click();
-      return 'suggestion';
+    // Found again when clicked: the panels redraw the cards when the worker answers, which
+    // may come between finding a button and clicking it.
+    const buttons = page.locator('[data-testid^="suggestion-"] button.apply:not([disabled])');
+    const count = await buttons.count();
+    if (count) {
+      const clicked = await buttons.nth(random(count)).click({ timeout: 2000 }).then(() => true, () => false);
+      return clicked ? 'suggestion' : 'suggestion gone before the click';
     }
     return 'none';
   }
