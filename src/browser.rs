@@ -237,6 +237,16 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Installs the panic hook of a Yew app: the message goes to the console and to `show` (the
+/// page app's error banner, or the panels' notice).
+pub fn on_panic(show: fn(&str)) {
+    yew::set_custom_panic_hook(Box::new(move |info| {
+        let message = format!("{info}");
+        web_sys::console::error_1(&message.clone().into());
+        show(&message);
+    }));
+}
+
 /// Shows the static error banner of index.html with `message` (as text, never markup). Used by
 /// the panic hook, when the app can no longer render.
 pub fn show_fatal_error(message: &str) {
