@@ -67,7 +67,8 @@ pub fn App(props: &AppProps) -> Html {
     let balance_drawn = *beside || shown == issues;
 
     // The link of what is on screen: written into the address bar, and published for the
-    // panels (`browser::publish_link`) in the task of the change, so that they say they are
+    // panels (`browser::publish`, with the provisions that are assumed, which a link does not
+    // say once a text is applied on top) in the task of the change, so that they say they are
     // updating in the change's own frame.
     let link = use_memo(
         (
@@ -78,10 +79,27 @@ pub fn App(props: &AppProps) -> Html {
         ),
         |(scenario, package, from, compare)| scenario.link(package, *from, compare),
     );
-    use_effect_with(link.clone(), |link| browser::publish_link(link));
+    let mut assumed = String::new();
+    for (issue, origin) in state.origins.iter().enumerate() {
+        if origin.is_assumed() {
+            assumed += &format!("{issue},");
+        }
+    }
+    use_effect_with((link.clone(), assumed), |(link, assumed)| {
+        browser::publish(&browser::Published {
+            link: link.to_string(),
+            assumed: assumed.clone(),
+        })
+    });
     use_effect_with(state.explained_party, |&party| {
         browser::publish_explained(party)
     });
+    // The package's own link (no text, no comparison): what the panels' robustness bands are
+    // for, made the same way by both apps.
+    let package_link = use_memo(
+        (state.scenario.clone(), state.package.clone()),
+        |(scenario, package)| scenario.link(package, None, &[]),
+    );
 
     // A package carried over from another model gets its own link, as a new history entry.
     {
@@ -138,19 +156,36 @@ pub fn App(props: &AppProps) -> Html {
     // What the panels ask for: a suggested package (a new history entry) or edited
     // assumptions, each carried by a link under this model, or to close the explanation of a
     // party's value, which they draw for the party this app says (its value buttons are here).
+    let explained = use_mut_ref(|| std::cell::Cell::new(None::<usize>));
+    explained.borrow().set(state.explained_party);
     {
         let dispatch = dispatch.clone();
         let scenario = state.scenario.clone();
+        let explained = explained.clone();
         use_effect_with((), move |_| {
+            let explained = move || explained.borrow().get();
             let listener = browser::listen_for_asks(move |ask| {
+                // A link made under another model (panels not yet on this app's) is not this
+                // app's to open.
+                let ours = |link: &str| link_model(link).model.version == scenario.meta.version;
                 dispatch.dispatch(match ask {
-                    Ask::Suggestion(link) => Action::ApplySuggestion {
+                    Ask::Suggestion(link) if ours(&link) => Action::ApplySuggestion {
                         package: decode(&scenario, &link).package,
                     },
-                    Ask::Edits(link) => Action::EditAssumptions {
+                    Ask::Edits(link) if ours(&link) => Action::EditAssumptions {
                         edits: decode(&scenario, &link).edits,
                     },
-                    Ask::CloseExplanation => Action::ExplainValue { party: None },
+                    Ask::CloseExplanation => {
+                        // The Close button goes with the explanation: the keyboard goes back
+                        // to the value button that opened it.
+                        if let Some(party) = explained() {
+                            browser::focus_soon(
+                                format!("value-{}", scenario.parties[party].id).into(),
+                            );
+                        }
+                        Action::ExplainValue { party: None }
+                    }
+                    _ => return,
                 })
             });
             move || drop(listener)
@@ -205,7 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                             scores={scores.clone()} previous={previous.clone()} revision={state.revision}
                             origins={state.origins.clone()} base_document={state.base_document}
                             explained_party={state.explained_party}
-                            link={link.clone()} dispatch={dispatch.clone()} />
+                            link={package_link.clone()} dispatch={dispatch.clone()} />
                     }
                 </aside>
             </div>

@@ -1,5 +1,6 @@
 //! The only module that touches the browser: the URL fragment, history, the clipboard, the
-//! popstate listener and the panic banner. Every call tolerates a missing or failing API.
+//! popstate listener, the panic banner and the panels' notice, and the events the page's two
+//! apps talk through. Every call tolerates a missing or failing API.
 
 use std::rc::Rc;
 
@@ -395,10 +396,11 @@ fn describe_js_error(error: &wasm_bindgen::JsValue) -> String {
 }
 
 /// Moves focus to `id` once the next frame is painted (after the render that creates it).
-pub fn focus_soon(id: &'static str) {
+/// (One type of id, not a generic one: each instance of the future costs the page's wasm.)
+pub fn focus_soon(id: std::borrow::Cow<'static, str>) {
     wasm_bindgen_futures::spawn_local(async move {
         after_next_paint().await;
-        focus(id);
+        focus(&id);
     });
 }
 
@@ -442,9 +444,11 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Resul
 // click's task is drawn by the other in the same frame. The page's link is the whole state
 // they share.
 
-/// The page app's link changed (its detail: the link's body, as the address bar will hold it).
+/// The page app's state changed (its detail: the link's body, as the address bar will hold it,
+/// and the assumed provisions: `Published`).
 const STATE_EVENT: &str = "pps:state";
-/// The panels ask the page to change (its detail: `suggestion <link>` or `edits <link>`).
+/// The panels ask the page app to change (its detail: `suggestion <link>`, `edits <link>` or
+/// `close-explanation`).
 const ACTION_EVENT: &str = "pps:action";
 /// The panels' robustness bands (its detail: an array, the link they belong to, then each
 /// party's 5 % and 95 % concession; the link alone when there are none).
@@ -503,25 +507,76 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
     window()?.document()?.get_element_by_id(id)
 }
 
-/// The page app says what is on screen: its link, kept on `#root` (`data-link`) for the panels
-/// that start later, and sent to those running.
-pub fn publish_link(link: &str) {
+/// What the page app has on screen, as the panels follow it: its link, and which provisions
+/// are assumed (a text applied on top changes where a choice comes from, which no link says).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub link: String,
+    /// The assumed provisions' indices, each followed by a comma.
+    pub assumed: String,
+}
+
+/// The page app says what is on screen, kept on `#root` (`data-link`, `data-assumed`) for the
+/// panels that start later, and sent to those running.
+pub fn publish(published: &Published) {
     if let Some(root) = root() {
-        let _ = root.set_attribute("data-link", link);
+        let _ = root.set_attribute("data-link", &published.link);
+        let _ = root.set_attribute("data-assumed", &published.assumed);
     }
-    dispatch_event(STATE_EVENT, &wasm_bindgen::JsValue::from_str(link));
+    let detail = js_sys::Array::of2(
+        &wasm_bindgen::JsValue::from_str(&published.link),
+        &wasm_bindgen::JsValue::from_str(&published.assumed),
+    );
+    dispatch_event(STATE_EVENT, &detail);
 }
 
-/// The link the page app last published, if it has drawn.
-pub fn published_link() -> Option<String> {
-    root()?.get_attribute("data-link")
+/// What the page app last published, if it has drawn.
+pub fn published() -> Option<Published> {
+    let root = root()?;
+    Some(Published {
+        link: root.get_attribute("data-link")?,
+        assumed: root.get_attribute("data-assumed").unwrap_or_default(),
+    })
 }
 
-/// Calls `on_link` with each link the page app publishes.
-pub fn listen_for_links(on_link: impl Fn(String) + 'static) -> Option<EventListener> {
+/// Calls `on_state` with each state the page app publishes.
+pub fn listen_for_states(on_state: impl Fn(Published) + 'static) -> Option<EventListener> {
     listen_for(STATE_EVENT, move |detail| {
-        if let Some(link) = detail.as_string() {
-            on_link(link)
+        let Ok(array) = detail.dyn_into::<js_sys::Array>() else {
+            return;
+        };
+        if let (Some(link), Some(assumed)) = (array.get(0).as_string(), array.get(1).as_string()) {
+            on_state(Published { link, assumed })
+        }
+    })
+}
+
+/// The page app drew the elements of its balance panel that it leaves to the panels (after a
+/// mount, such as a new model's page or a phone's balance drawn with the last issues): kept
+/// as a count on `#root` (`data-hosts`) and sent, so that the panels draw into the new ones.
+const HOSTS_EVENT: &str = "pps:hosts";
+
+pub fn announce_hosts() {
+    let count = published_hosts() + 1;
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-hosts", &count.to_string());
+    }
+    dispatch_event(HOSTS_EVENT, &(count as f64).into());
+}
+
+/// How many times the page app has drawn the hosts (0: not yet).
+pub fn published_hosts() -> u32 {
+    root()
+        .and_then(|root| root.get_attribute("data-hosts"))
+        .and_then(|count| count.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Calls `on_hosts` with the count each time the page app draws the hosts anew.
+pub fn listen_for_hosts(on_hosts: impl Fn(u32) + 'static) -> Option<EventListener> {
+    listen_for(HOSTS_EVENT, move |detail| {
+        if let Some(count) = detail.as_f64() {
+            on_hosts(count as u32)
         }
     })
 }

@@ -1,20 +1,21 @@
 //! The panels: the page's second app (its own wasm, `src/bin/panels.rs`), started by
 //! `www/boot.js` once the page app has drawn. It holds what is not needed to toggle a provision
 //! and read the balance: the negotiation analysis (it owns the analysis worker), which verdicts
-//! survive a change of one weight, the assumptions editor, the footer, and the relay of the
-//! classroom views to the worker. It follows the page app's link (`browser::listen_for_links`)
-//! in an `AppState` of its own, asks the page app for the changes its controls make
-//! (`browser::ask_page`) and sends it the robustness bands (`browser::publish_bands`). See
-//! ARCHITECTURE.md, "Two apps".
+//! survive a change of one weight, the assumptions editor, the footer, the balance panel's
+//! details (drawn into it through portals), and the relay of the classroom views to the
+//! worker. It follows the page app's state (`browser::listen_for_states`) in an `AppState` of
+//! its own, asks the page app for the changes its controls make (`browser::ask_page`) and
+//! sends it the robustness bands (`browser::publish_bands`). See ARCHITECTURE.md, "Two apps".
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use scoring::models::ModelFile;
 use scoring::{decode, link_model};
 use yew::prelude::*;
 
-use crate::browser::{self, Ask};
+use crate::browser::{self, Ask, Published};
 use crate::components::analysis::{
     Analysis, AnalysisResultsProps, DEFAULT_CONCENTRATION, analysis_panel, use_analysis,
 };
@@ -34,9 +35,45 @@ struct Loaded {
     bytes: Rc<Vec<u8>>,
 }
 
-/// The page app's link: the one it last published, or the address bar's before it has.
-fn page_link() -> String {
-    browser::published_link().unwrap_or_else(browser::fragment)
+/// What the page app has on screen: what it last published, or the address bar's link
+/// before it has.
+fn page_state() -> Published {
+    browser::published().unwrap_or_else(|| Published {
+        link: browser::fragment(),
+        assumed: String::new(),
+    })
+}
+
+/// Which provisions are assumed, from the page app's list of their indices.
+fn assumed_mask(issues: usize, assumed: &str) -> Rc<Vec<bool>> {
+    let mut mask = vec![false; issues];
+    for issue in assumed
+        .split(',')
+        .filter_map(|index| index.parse::<usize>().ok())
+    {
+        if let Some(slot) = mask.get_mut(issue) {
+            *slot = true;
+        }
+    }
+    Rc::new(mask)
+}
+
+/// The classroom scripts' messages (see `use_classroom`), relayed by the panels of the model
+/// on screen; those that come while another model's panels are loading wait for them.
+#[derive(Default)]
+struct Relay {
+    waiting: VecDeque<String>,
+    to: Option<Callback<String>>,
+}
+
+/// The relay, shared by the root and the panels it draws (equal when the same).
+#[derive(Clone, Default)]
+struct SharedRelay(Rc<RefCell<Relay>>);
+
+impl PartialEq for SharedRelay {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Follows the model the page app's link names and loads it (the same file the page app read,
@@ -44,23 +81,47 @@ fn page_link() -> String {
 /// another model.
 #[component]
 pub fn PanelsRoot() -> Html {
-    let wanted = use_state_eq(|| link_model(&page_link()).model);
+    let wanted = use_state_eq(|| link_model(&page_state().link).model);
     {
         let wanted = wanted.clone();
         use_effect_with((), move |_| {
             let listener =
-                browser::listen_for_links(move |link| wanted.set(link_model(&link).model));
+                browser::listen_for_states(move |state| wanted.set(link_model(&state.link).model));
+            move || drop(listener)
+        });
+    }
+    let relay = (*use_memo((), |_| SharedRelay::default())).clone();
+    {
+        let relay = relay.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_messages(move |message| {
+                let mut relay = relay.0.borrow_mut();
+                match relay.to.clone() {
+                    Some(to) => {
+                        drop(relay);
+                        to.emit(message)
+                    }
+                    None => relay.waiting.push_back(message),
+                }
+            });
             move || drop(listener)
         });
     }
     let wanted = *wanted;
     let loaded = use_state(|| None::<Loaded>);
     let failure = use_state(|| None::<String>);
+    // Each load is numbered: one that ends after a later one began (the reader went to another
+    // model and back) is dropped.
+    let loads = use_mut_ref(|| 0u64);
     {
         let loaded = loaded.clone();
         let failure = failure.clone();
         use_effect_with(wanted.version, move |_| {
+            *loads.borrow_mut() += 1;
+            let this = *loads.borrow();
+            let current = move || *loads.borrow() == this;
             if loaded.as_ref().is_none_or(|loaded| loaded.model != wanted) {
+                failure.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
                     // Reading the model, resolving its documents and drawing the panels are
                     // three tasks, a paint apart, so that none of them is long (the panels start
@@ -76,14 +137,16 @@ pub fn PanelsRoot() -> Html {
                             browser::after_next_paint().await;
                             let scenario = ScenarioRef::new(Rc::new(scenario));
                             browser::after_next_paint().await;
-                            failure.set(None);
-                            loaded.set(Some(Loaded {
-                                model: wanted,
-                                scenario,
-                                bytes: Rc::new(bytes),
-                            }))
+                            if current() {
+                                loaded.set(Some(Loaded {
+                                    model: wanted,
+                                    scenario,
+                                    bytes: Rc::new(bytes),
+                                }))
+                            }
                         }
-                        Err(reason) => failure.set(Some(reason)),
+                        Err(reason) if current() => failure.set(Some(reason)),
+                        Err(_) => {}
                     }
                 });
             }
@@ -92,10 +155,10 @@ pub fn PanelsRoot() -> Html {
     match (&*loaded, &*failure) {
         (Some(loaded), _) if loaded.model == wanted => html! {
             <Panels key={wanted.version} scenario={loaded.scenario.clone()}
-                model_bytes={loaded.bytes.clone()} />
+                model_bytes={loaded.bytes.clone()} relay={relay.clone()} />
         },
         (_, Some(reason)) => html! {
-            <p class="notice" role="alert" data-testid="panels-failure">
+            <p class="notice" role="alert" data-testid="panels-model-failure">
                 { format!("{} ({reason}). {}", text::PANELS_MODEL_FAILED, text::WORKER_SCORES_STILL_WORK) }
             </p>
         },
@@ -108,6 +171,7 @@ struct PanelsProps {
     /// The model as published, without the reader's edits (the link carries them).
     scenario: ScenarioRef,
     model_bytes: Rc<Vec<u8>>,
+    relay: SharedRelay,
 }
 
 #[component]
@@ -115,23 +179,42 @@ fn Panels(props: &PanelsProps) -> Html {
     let state = {
         let scenario = props.scenario.clone();
         use_reducer(move || {
-            let decoded = decode(&scenario, &page_link());
+            let decoded = decode(&scenario, &page_state().link);
             AppState::open_with(scenario, decoded)
         })
     };
-    // The page app's link, mirrored: each new one is opened as Back would open it, in the
+    let issues = props.scenario.issues.len();
+    // Which provisions the page app says are assumed (its link does not say it once a text is
+    // applied on top of a package).
+    let assumed = use_state(|| assumed_mask(issues, &page_state().assumed));
+    // The page app's state, mirrored: each new link is opened as Back would open it, in the
     // task of the change, so that the analysis says it is updating in the change's own frame.
     {
         let dispatch = state.dispatcher();
         let scenario = props.scenario.clone();
+        let assumed = assumed.clone();
         use_effect_with((), move |_| {
-            let listener = browser::listen_for_links(move |link| {
-                if link_model(&link).model.version == scenario.meta.version {
+            let listener = browser::listen_for_states(move |state| {
+                if link_model(&state.link).model.version == scenario.meta.version {
+                    let mask = assumed_mask(issues, &state.assumed);
+                    if *mask != **assumed {
+                        assumed.set(mask);
+                    }
                     dispatch.dispatch(Action::OpenLink {
-                        decoded: decode(&scenario, &link),
+                        decoded: decode(&scenario, &state.link),
                     })
                 }
             });
+            move || drop(listener)
+        });
+    }
+    // How many times the page app has drawn the elements the details go into: the details are
+    // drawn anew into each new set.
+    let hosts = use_state_eq(browser::published_hosts);
+    {
+        let hosts = hosts.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::listen_for_hosts(move |count| hosts.set(count));
             move || drop(listener)
         });
     }
@@ -209,7 +292,7 @@ fn Panels(props: &PanelsProps) -> Html {
         *concentration,
         *part == LAST_PART,
     );
-    use_classroom(&state.scenario, &request_view);
+    use_classroom(&state.scenario, &request_view, &props.relay);
     let package_level = analysis.package_level.clone();
     // The package the worker was last asked about, a frame after each change: what the
     // analysis draws its results against (see `analysis_panel`), and what the bands and the
@@ -255,7 +338,7 @@ fn Panels(props: &PanelsProps) -> Html {
         (
             state.scenario.clone(),
             state.package.clone(),
-            state.origins.clone(),
+            (*assumed).clone(),
         )
     });
     {
@@ -264,7 +347,7 @@ fn Panels(props: &PanelsProps) -> Html {
         let next = (
             state.scenario.clone(),
             state.package.clone(),
-            state.origins.clone(),
+            (*assumed).clone(),
         );
         use_effect_with(next, move |next| {
             *latest.borrow_mut() += 1;
@@ -279,9 +362,9 @@ fn Panels(props: &PanelsProps) -> Html {
         });
     }
     let details = (*part >= LAST_PART).then(|| {
-        let (scenario, package, origins) = (*shown).clone();
+        let (scenario, package, assumed) = (*shown).clone();
         html! {
-            <Details {scenario} {package} {origins} breakdown_party={state.breakdown_party}
+            <Details key={*hosts} {scenario} {package} {assumed} breakdown_party={state.breakdown_party}
                 explained_party={state.explained_party} dispatch={state.dispatcher()} />
         }
     });
@@ -302,7 +385,7 @@ fn Panels(props: &PanelsProps) -> Html {
                 dispatch: on_action.clone(),
             }) }
             if *part >= 1 {
-                { verdict_flips(&state.scenario, flips.as_ref(), flips_fresh) }
+                { verdict_flips(&state.scenario, flips.as_ref(), flips_fresh, analysis.failure.is_some()) }
                 <AssumptionsSection scenario={state.scenario.clone()} dispatch={on_action}
                     file={analysis.assumptions_file.clone()} {on_read_file} />
             }
@@ -363,17 +446,29 @@ fn in_balance_panel(host: &str, content: Html) -> Html {
 /// comparison), `assumptions` (the editor's download) and `qr <address>` (`www/qr.js`); see
 /// `ViewRequest::read`. The script changes the compared packages as Back does: it writes the
 /// link's `c=` parts and sends `popstate`, and the page app reopens the link.
+///
+/// The messages reach these panels through the root's relay (`Relay`): those that came while
+/// they were not drawn (another model's being read) are sent once they are.
 #[hook]
-fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>) {
+fn use_classroom(scenario: &ScenarioRef, request_view: &Callback<Input>, relay: &SharedRelay) {
     let (version, request_view) = (scenario.meta.version.clone(), request_view.clone());
+    let relay = relay.clone();
     use_effect_with((), move |_| {
-        let listener = browser::listen_for_messages(move |message| {
+        let to = Callback::from(move |message| {
             request_view.emit(Input::View {
                 version: version.clone(),
                 message,
                 link: browser::fragment(),
             })
         });
-        move || drop(listener)
+        let waiting: Vec<String> = {
+            let mut shared = relay.0.borrow_mut();
+            shared.to = Some(to.clone());
+            shared.waiting.drain(..).collect()
+        };
+        for message in waiting {
+            to.emit(message);
+        }
+        move || relay.0.borrow_mut().to = None
     });
 }

@@ -157,6 +157,8 @@ pub const MODEL_HEADING: &str = "Model";
 pub const FLIPS_HEADING: &str = "Which verdicts survive a change of one weight";
 pub const FLIPS_INTRO: &str = "Computed from the model's assumptions in force (yours, where you edited them), for the package on screen: the smallest change of a single weight that reverses the balance's direction or a party's acceptance, found by trying every whole-point weight with the rebalancing rule of the assumptions editor below. A large change means the verdict is robust to that weight; a small one, that it is fragile.";
 pub const FLIPS_PENDING: &str = "Computing which verdicts survive…";
+pub const FLIPS_UNAVAILABLE: &str =
+    "Not available: the analysis is not running (the Negotiation analysis section says why).";
 pub const WEIGHTS_CAPTION: &str = "Weights (points out of 100) and walk-away values";
 pub const WALK_AWAY: &str = "Walk-away value";
 pub const WEIGHTS: &str = "Weights";

@@ -110,7 +110,7 @@ async function start() {
   // assumptions editor, the footer: the page's second app) start, and the page is ready once
   // their footer is in the DOM, or once they have said they cannot start.
   await frames(() => document.querySelector('#root[data-drawn]'));
-  if (await startPanels()) await frames(() => document.querySelector('#panels-root .site-footer, #panels-root [data-testid="panels-failure"]'));
+  if (await startPanels()) await frames(() => document.querySelector('#panels-root .site-footer, #panels-root [data-testid="panels-model-failure"], #panels-failure:not([hidden])'));
   // The app hides the skeleton itself when it renders; this is the fallback if it never did.
   const skeleton = document.getElementById('skeleton');
   if (skeleton) skeleton.hidden = true;

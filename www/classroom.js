@@ -232,7 +232,8 @@ for (const panel of Object.values(panels)) {
     if (panel.open) refresh();
   });
 }
-// The app listens from its first render, before it is marked ready.
+// The panels relay the views from their first render, before the page is marked ready
+// (www/boot.js says it is started once they are drawn).
 addEventListener('TrunkApplicationStarted', refresh);
 // A link that compares packages opens with its comparison.
 if (/[#&]c=/.test(location.hash)) panels.compare.open = true;

@@ -204,7 +204,8 @@ function start() {
     new MutationObserver(() => {
       keepOwnParty();
       announce();
-    }).observe(document.getElementById('root'), { childList: true, subtree: true, characterData: true });
+    // Both apps: the editor is the panels' (#panels-root), the balance the page app's.
+    }).observe(document.getElementById('app'), { childList: true, subtree: true, characterData: true });
     keepOwnParty();
     announce();
     // The facilitator's view opens on the delegations' links, a delegation's on its own

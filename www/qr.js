@@ -33,7 +33,9 @@ function say(text, alert = false) {
 
 /** Says so when the worker is not running (it draws the code): its failure is on the page. */
 function checkWorker() {
-  const failure = document.querySelector('[data-testid="analysis-failure"]');
+  // The worker is the panels' (the page's second app): it is not running if they failed to
+  // start, or if it failed itself.
+  const failure = document.querySelector('#panels-failure:not([hidden]), [data-testid="analysis-failure"]');
   if (!failure || !wanted || !code.hasAttribute('aria-busy')) return Boolean(failure);
   say(`The QR code is drawn by the analysis worker, which is not running: ${failure.textContent.trim()}`, true);
   code.removeAttribute('aria-busy');
@@ -52,7 +54,7 @@ function show(link, title, name) {
   postMessage(`qr ${link}`, location.origin);
   // The worker may fail while the code is awaited.
   watching ??= new MutationObserver(() => checkWorker());
-  watching.observe(document.getElementById('root'), { childList: true, subtree: true });
+  watching.observe(document.getElementById('app'), { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
 }
 
 addEventListener('message', (event) => {

@@ -375,9 +375,17 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
 /// change for the package on screen, once the worker has said). Apart from the editor, so that
 /// the worker's answer after each click re-renders these four lines, not the editor; a function
 /// rather than a component, since a component costs the page's wasm about 2 KiB of Yew's code.
-pub fn verdict_flips(scenario: &ScenarioRef, flips: Option<&Vec<PartyFlips>>, fresh: bool) -> Html {
+///
+/// `failed`: the analysis is not running (its panel says why), so nothing is on its way.
+pub fn verdict_flips(
+    scenario: &ScenarioRef,
+    flips: Option<&Vec<PartyFlips>>,
+    fresh: bool,
+    failed: bool,
+) -> Html {
+    let flips = flips.filter(|_| fresh || !failed);
     html! {
-        <section class="verdict-flips" aria-labelledby="flips-heading" aria-busy={(!fresh).to_string()}>
+        <section class="verdict-flips" aria-labelledby="flips-heading" aria-busy={(!fresh && !failed).to_string()}>
             <h2 id="flips-heading">{ text::FLIPS_HEADING }</h2>
             <p class="rule"><span class="assumption-tag">{ text::ASSUMPTION_BADGE }</span>{ " " }{ text::FLIPS_INTRO }</p>
             { match flips {
@@ -395,6 +403,7 @@ pub fn verdict_flips(scenario: &ScenarioRef, flips: Option<&Vec<PartyFlips>>, fr
                         }) }
                     </ul>
                 },
+                None if failed => html! { <p class="flips-unavailable">{ text::FLIPS_UNAVAILABLE }</p> },
                 None => html! { <p class="updating">{ text::FLIPS_PENDING }</p> },
             } }
         </section>

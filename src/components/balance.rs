@@ -31,8 +31,9 @@ pub struct BalancePanelProps {
     pub base_document: Option<usize>,
     /// The party whose value is explained (by the panels), if any: its value button is pressed.
     pub explained_party: Option<usize>,
-    /// The link of the package on screen: the panels' robustness bands are shown while they
-    /// belong to it (`browser::listen_for_bands`).
+    /// The link of the package on screen, alone (`Scenario::link` without a text or a
+    /// comparison): the panels' robustness bands are shown while they belong to it
+    /// (`browser::listen_for_bands`).
     pub link: Rc<String>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -90,7 +91,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                 party: (!open).then_some(party),
             });
             if !open {
-                crate::browser::focus_soon("explanation");
+                crate::browser::focus_soon("explanation".into());
             }
         })
     };
@@ -100,6 +101,9 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
     // numbers in place, where taking the rows out and putting them back laid out the four
     // party cards twice more.
     let bands = use_state(|| None::<(String, Vec<(f64, f64)>)>);
+    // The elements left to the panels are new with each mount of this panel (a model's page
+    // drawn anew): the panels are told to draw into them.
+    use_effect_with((), |_| crate::browser::announce_hosts());
     {
         let bands = bands.clone();
         use_effect_with((), move |_| {
@@ -134,7 +138,7 @@ pub fn BalancePanel(props: &BalancePanelProps) -> Html {
                 { banded_bar("bar-value", score.value, band(index).map(|(p5, p95)| (100.0 - p95, 100.0 - p5))) }
                 <dl class="party-numbers">
                     <div><dt>{ text::CONCESSION }</dt><dd class="num" data-testid={format!("concession-{}", party.id)}>{ format_points(score.concession) }{ delta(score.concession, before.concession) }</dd></div>
-                    <div><dt>{ text::VALUE }</dt><dd class="num"><button type="button" class="value-button" data-testid={format!("value-{}", party.id)}
+                    <div><dt>{ text::VALUE }</dt><dd class="num"><button type="button" class="value-button" id={format!("value-{}", party.id)} data-testid={format!("value-{}", party.id)}
                         aria-expanded={(props.explained_party == Some(index)).to_string()} aria-controls="explanation"
                         title={format!("{} {}", text::EXPLAIN_VALUE, party.name)}
                         onclick={explain(index)}>{ format_points(score.value) }</button></dd></div>

@@ -4,7 +4,8 @@
 //! here, and a party's value explained term by term, for the party whose value button the
 //! reader pressed.
 
-use scoring::provenance::Origin;
+use std::rc::Rc;
+
 use scoring::score::format_points;
 use scoring::share::describe_choice;
 use scoring::{Package, Scores};
@@ -22,8 +23,8 @@ use crate::text;
 pub struct DetailsProps {
     pub scenario: ScenarioRef,
     pub package: Package,
-    /// Where each provision's choice comes from.
-    pub origins: Vec<Origin>,
+    /// Whether each provision's choice is assumed (as the page app says).
+    pub assumed: Rc<Vec<bool>>,
     pub breakdown_party: usize,
     /// The party whose value the reader asked to see explained, if any.
     pub explained_party: Option<usize>,
@@ -91,7 +92,7 @@ pub fn breakdown(props: &DetailsProps, scores: &Scores) -> Html {
                                 { &scenario.issues[issue].label }
                                 <span class="breakdown-choice-label">
                                     { describe_choice(scenario, issue, props.package.choice(issue)) }
-                                    if props.origins[issue].is_assumed() {
+                                    if props.assumed.get(issue).copied().unwrap_or(false) {
                                         { " " }<span class="assumed-mark">{ format!("({})", text::ASSUMED_LOWER) }</span>
                                     }
                                 </span>

@@ -41,7 +41,8 @@ describe('analysis', () => {
   test('the worker starts once the first render is drawn, and answers what was asked before', async () => {
     const { page, context, problems } = await harness.open('', {
       beforeLoad: (page) => page.addInitScript(() => {
-        // Records, for each worker the page makes, whether the page's last part was drawn.
+        // Records, for each worker the page makes, whether the panels' last part (their
+        // footer) was drawn.
         const Native = window.Worker;
         window.workersStarted = [];
         window.Worker = class extends Native {

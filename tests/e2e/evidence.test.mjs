@@ -94,6 +94,8 @@ describe('evidence', () => {
     assert.notEqual(Math.sign(coverage.settled_balance), Math.sign(coverage.full_balance));
     assert.equal(await page.locator('[data-testid="assumed"]').count(), assumed);
     assert.equal(await page.locator('[data-testid="stated"]').count(), coverage.settled);
+    // The breakdown (the panels') marks the same provisions as assumed.
+    await page.waitForFunction((count) => document.querySelectorAll('#breakdown-host .assumed-mark').length === count, assumed);
     // Red lines crossed only through an assumed provision say so; the others do not.
     const through = await page.locator('.redline-assumed').count();
     assert.equal(through, coverage.red_lines_through_assumed.length);
@@ -117,6 +119,10 @@ describe('evidence', () => {
     assert.equal(expected.matches_document, 'us28_usg_nov2025');
     assert.match(await page.textContent('[data-testid="based-on"]'), /Showing: US 28-point plan with the US guarantee draft/);
     assert.match(await page.textContent('#issue-guarantee_strength [data-testid="stated"]'), /US draft security guarantee says/);
+    // The panels' breakdown marks what the page marks as assumed, which the link alone does
+    // not say once a text is applied on top.
+    const marked = await page.locator('[data-testid="assumed"]').count();
+    await page.waitForFunction((count) => document.querySelectorAll('#breakdown-host .assumed-mark').length === count, marked);
     await page.goBack();
     await page.waitForFunction((hash) => location.hash !== hash, expected.link);
     assert.deepEqual(await pageNumbers(page), before, 'Back undoes it');
@@ -176,6 +182,8 @@ describe('evidence', () => {
     assert.equal(await page.getAttribute('[data-testid="value-ru"]', 'aria-expanded'), 'true');
     await panel.locator('button:has-text("Close")').click();
     assert.equal(await panel.count(), 0);
+    // The keyboard goes back to the value button that opened it.
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'value-ru');
     await context.close();
   });
 
@@ -196,11 +204,18 @@ describe('evidence', () => {
     assert.match(current, /army_cap=cap_800k_peacetime/);
     assert.deepEqual(await pageNumbers(page), cliNumbers('#' + current));
     assert.deepEqual(cliReport(['#' + current]).model_version, currentModel());
+    // The panels draw the balance panel's details into the new model's page: once each.
+    const details = () => page.evaluate(() => ['#how-to-read-host [data-testid="how-to-read"]', '#breakdown-host .breakdown']
+      .map((selector) => document.querySelectorAll(selector).length));
+    await page.waitForFunction(() => document.querySelector('#breakdown-host .breakdown'));
+    assert.deepEqual(await details(), [1, 1]);
     // Back returns to the old link, with the old model's numbers.
     await page.goBack();
     await page.waitForFunction((hash) => location.hash === hash, old);
     await notice.waitFor();
     assert.deepEqual(await pageNumbers(page), oldNumbers);
+    await page.waitForFunction(() => document.querySelector('#breakdown-host .breakdown'));
+    assert.deepEqual(await details(), [1, 1]);
     assert.deepEqual(problems.pageErrors, []);
     assert.deepEqual(problems.consoleErrors, []);
     assert.deepEqual(problems.offOrigin, []);

@@ -178,6 +178,10 @@ describe('analysis worker', () => {
     await page.waitForSelector('[data-testid="analysis-failure"]', { timeout: 30000 });
     assert.match(await page.textContent('[data-testid="analysis-failure"]'), /could not start/);
     assert.match(await page.textContent('[data-testid="analysis-status"]'), /unavailable/i);
+    // The verdict flips, which the worker computes, say they are not coming (not busy forever).
+    const flips = page.locator('section.verdict-flips');
+    assert.equal(await flips.getAttribute('aria-busy'), 'false');
+    assert.match(await flips.textContent(), /Not available: the analysis is not running/);
     await page.click('label[for="option-territory_donetsk-hold_current_line"]');
     const body = await fragment(page);
     assert.equal(body, changed('territory_donetsk=hold_current_line'));
@@ -190,6 +194,7 @@ describe('analysis worker', () => {
     blocked = false;
     await page.click('[data-testid="analysis-failure"] button');
     await analysisReady(page);
+    await page.waitForSelector('section.verdict-flips[aria-busy="false"] [data-testid="flips"]');
     // Once it runs, the code is drawn.
     await page.click('#qr-button');
     await page.waitForSelector('[data-testid="qr-code"] svg');

@@ -1,10 +1,11 @@
 // Prints the size of every wasm the page loads and its glue (raw, gzip, brotli) and fails above
-// the budgets. The page's wasm is what the first paint... follows, and what a click runs: at
+// the budgets. The page app's wasm is what the page turns live with, and what a click runs: at
 // most 120 KiB brotli (issue 9; 159.8 KiB when it also held the analysis panels, the
 // assumptions editor, the footer, the breakdown and the explanation of a value, which the
 // panels' wasm now holds, started once the page app has drawn). The panels' wasm at most
-// 150 KiB, the analysis worker's at most 200 KiB; the
-// JavaScript glue at most 10, 10 and 5 KiB. Run after `trunk build --release`.
+// 150 KiB, the analysis worker's at most 200 KiB; the JavaScript glue at most 10, 10 and 5 KiB.
+// Run after `scripts/dev build` (a release build with the source paths remapped, as CI builds:
+// the paths in panic messages are part of the bytes).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';

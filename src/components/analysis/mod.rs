@@ -254,9 +254,10 @@ impl Link {
 /// `package` after each change, and returns what it has answered so far. The worker gets the
 /// model's bytes once. What is asked before the start waits for it.
 ///
-/// The page starts it once its first render is drawn: on a two-core machine the worker's
-/// compilation and first searches took a core from the render's parts, and each of its early
-/// answers drew the page again between them (six renders of the App in one part, measured).
+/// The panels start it once their first render is drawn (`Panels`, after the page app's): on a
+/// two-core machine the worker's compilation and first searches took a core from the render's
+/// parts, and each of its early answers drew the page again between them (six renders of the
+/// App in one part, measured when one app held it all).
 #[hook]
 pub fn use_analysis(
     scenario: ScenarioRef,

@@ -45,7 +45,7 @@ fn suggestion_card(
         // This card is redrawn against the new package a task after its frame, which takes
         // the button away or disables it: the keyboard goes to the "Package applied — Undo"
         // that the change shows (www/undo.js), not to the top of the page.
-        crate::browser::focus_soon("applied-undo");
+        crate::browser::focus_soon("applied-undo".into());
     });
     let values: Vec<String> = scenario
         .parties
