@@ -305,12 +305,11 @@ fn Panels(props: &PanelsProps) -> Html {
     let flips = package_level.flips.clone();
     let flips_fresh = package_level.package.as_ref() == Some(&analysed) && !package_level.updating;
 
-    // The robustness bands go to the page app's balance, with the link of the package they
-    // are for: it shows them only while that package is on screen.
+    // The robustness bands go to the page app's balance, with the package's own link (no text,
+    // no comparison: the page app makes it the same way): it shows them only while that
+    // package is on screen.
     {
         let scenario = state.scenario.clone();
-        let from = state.base_document;
-        let compare = state.compare.clone();
         use_effect_with(package_level.clone(), move |level| {
             if let (Some(package), Some(robustness)) = (&level.package, &level.robustness) {
                 let bands: Vec<(f64, f64)> = robustness
@@ -318,7 +317,7 @@ fn Panels(props: &PanelsProps) -> Html {
                     .iter()
                     .map(|band| (band.p5, band.p95))
                     .collect();
-                let link = scenario.link(package, from, &compare);
+                let link = scenario.link(package, None, &[]);
                 // A paint after the panels take the answer in: the page app's balance is then
                 // drawn again in a task of its own, not in the answer's (at load, one task of
                 // up to 200 ms at 4× CPU in Lighthouse's runs).

@@ -154,6 +154,13 @@ describe('analysis', () => {
       const band = document.querySelector('[data-testid="band-ua"]');
       return band && band.textContent !== old;
     }, before, { timeout: 30000 });
+    // With a text on screen (its link says `from=`), the bands are its package's, and shown.
+    const plan = await page.$eval('#preset', (select) =>
+      [...select.options].find((option) => option.textContent.startsWith('US 28-point plan —')).value);
+    await page.selectOption('#preset', plan);
+    await page.click(`label[for="${await page.$eval('#issue-army_cap input:not(:checked)', (input) => input.id)}"]`);
+    await page.waitForFunction(() => /[#&]from=/.test(location.hash));
+    await page.waitForSelector('.balance-panel:not(.bands-stale) [data-testid="band-ua"]', { timeout: 30000 });
     await context.close();
   });
 
