@@ -68,8 +68,8 @@ pub fn App(props: &AppProps) -> Html {
 
     // The link of what is on screen: written into the address bar, and published for the
     // panels (`browser::publish`, with the provisions that are assumed, which a link does not
-    // say once a text is applied on top) in the task of the change, so that they say they are
-    // updating in the change's own frame.
+    // say once a text is applied on top) in the task of the change; they follow it once its
+    // frame is painted.
     let link = use_memo(
         (
             state.scenario.clone(),

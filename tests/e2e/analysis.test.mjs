@@ -22,12 +22,13 @@ describe('analysis', () => {
   test('runs after the click, shows that it is updating, and ends up to date', async () => {
     const { page, context, problems } = await harness.open('');
     await analysisReady(page);
-    // The click's own frame already says the analysis is updating: read before that frame is
-    // drawn (a requestAnimationFrame callback asked for in the click's task), after the page
-    // app has drawn the click and the panels, told in the same task, have drawn their status.
+    // The frame after the click's already says the analysis is updating: the page app draws
+    // the click in its frame, and the panels, told in the same task, follow once it is painted
+    // (read before the next frame is drawn, in its requestAnimationFrame callback).
     const status = await page.evaluate(() => new Promise((resolve) => {
       document.querySelector('label[for="option-territory_donetsk-hold_current_line"]').click();
-      requestAnimationFrame(() => resolve(document.querySelector('[data-testid="analysis-status"]').textContent));
+      const read = () => document.querySelector('[data-testid="analysis-status"]').textContent;
+      requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => resolve(read()))));
     }));
     assert.match(status, /Updating the analysis/);
     assert.equal(await fragment(page), changed('territory_donetsk=hold_current_line'));
