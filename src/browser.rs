@@ -441,8 +441,8 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Resul
 // provisions, balance) and the panels' (`panels::Panels`: the analysis, the assumptions
 // editor, the footer), a second wasm loaded once the first has drawn. They share no memory and
 // talk through events on the window, dispatched synchronously, so what one app says in a
-// click's task is drawn by the other in the same frame. The page's link is the whole state
-// they share.
+// click's task the other can draw in the same frame (the panels follow a change a frame later,
+// by choice: `panels::Panels`). The page's link is the whole state they share.
 
 /// The page app's state changed (its detail: the link's body, as the address bar will hold it,
 /// and the assumed provisions: `Published`).
