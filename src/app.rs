@@ -156,14 +156,10 @@ pub fn App(props: &AppProps) -> Html {
     // What the panels ask for: a suggested package (a new history entry) or edited
     // assumptions, each carried by a link under this model, or to close the explanation of a
     // party's value, which they draw for the party this app says (its value buttons are here).
-    let explained = use_mut_ref(|| std::cell::Cell::new(None::<usize>));
-    explained.borrow().set(state.explained_party);
     {
         let dispatch = dispatch.clone();
         let scenario = state.scenario.clone();
-        let explained = explained.clone();
         use_effect_with((), move |_| {
-            let explained = move || explained.borrow().get();
             let listener = browser::listen_for_asks(move |ask| {
                 // A link made under another model (panels not yet on this app's) is not this
                 // app's to open.
@@ -177,8 +173,8 @@ pub fn App(props: &AppProps) -> Html {
                     },
                     Ask::CloseExplanation => {
                         // The Close button goes with the explanation: the keyboard goes back
-                        // to the value button that opened it.
-                        if let Some(party) = explained() {
+                        // to the value button that opened it (the party this app published).
+                        if let Some(party) = browser::published_explained() {
                             browser::focus_soon(
                                 format!("value-{}", scenario.parties[party].id).into(),
                             );

@@ -498,8 +498,20 @@ impl Drop for EventListener {
     }
 }
 
-fn root() -> Option<web_sys::Element> {
-    element("root")
+/// Keeps `value` on `#root` as `data-<name>` (takes it away for `None`): what one app says,
+/// for the other to read when it starts after.
+fn keep_on_root(name: &str, value: Option<&str>) {
+    let Some(root) = element("root") else { return };
+    let attribute = format!("data-{name}");
+    let _ = match value {
+        Some(value) => root.set_attribute(&attribute, value),
+        None => root.remove_attribute(&attribute),
+    };
+}
+
+/// What `keep_on_root` keeps as `data-<name>`, if anything.
+fn kept_on_root(name: &str) -> Option<String> {
+    element("root")?.get_attribute(&format!("data-{name}"))
 }
 
 /// The page's element with `id`, if there is one.
@@ -519,10 +531,8 @@ pub struct Published {
 /// The page app says what is on screen, kept on `#root` (`data-link`, `data-assumed`) for the
 /// panels that start later, and sent to those running.
 pub fn publish(published: &Published) {
-    if let Some(root) = root() {
-        let _ = root.set_attribute("data-link", &published.link);
-        let _ = root.set_attribute("data-assumed", &published.assumed);
-    }
+    keep_on_root("link", Some(&published.link));
+    keep_on_root("assumed", Some(&published.assumed));
     let detail = js_sys::Array::of2(
         &wasm_bindgen::JsValue::from_str(&published.link),
         &wasm_bindgen::JsValue::from_str(&published.assumed),
@@ -532,10 +542,9 @@ pub fn publish(published: &Published) {
 
 /// What the page app last published, if it has drawn.
 pub fn published() -> Option<Published> {
-    let root = root()?;
     Some(Published {
-        link: root.get_attribute("data-link")?,
-        assumed: root.get_attribute("data-assumed").unwrap_or_default(),
+        link: kept_on_root("link")?,
+        assumed: kept_on_root("assumed").unwrap_or_default(),
     })
 }
 
@@ -558,16 +567,13 @@ const HOSTS_EVENT: &str = "pps:hosts";
 
 pub fn announce_hosts() {
     let count = published_hosts() + 1;
-    if let Some(root) = root() {
-        let _ = root.set_attribute("data-hosts", &count.to_string());
-    }
+    keep_on_root("hosts", Some(&count.to_string()));
     dispatch_event(HOSTS_EVENT, &(count as f64).into());
 }
 
 /// How many times the page app has drawn the hosts (0: not yet).
 pub fn published_hosts() -> u32 {
-    root()
-        .and_then(|root| root.get_attribute("data-hosts"))
+    kept_on_root("hosts")
         .and_then(|count| count.parse().ok())
         .unwrap_or(0)
 }
@@ -584,9 +590,7 @@ pub fn listen_for_hosts(on_hosts: impl Fn(u32) + 'static) -> Option<EventListene
 /// The page app has drawn its first render whole: the panels may start (`www/boot.js` waits for
 /// `#root[data-drawn]`).
 pub fn mark_drawn() {
-    if let Some(root) = root() {
-        let _ = root.set_attribute("data-drawn", "");
-    }
+    keep_on_root("drawn", Some(""));
 }
 
 /// A change the panels ask of the page app.
@@ -632,19 +636,14 @@ pub fn listen_for_asks(on_ask: impl Fn(Ask) + 'static) -> Option<EventListener> 
 const EXPLAIN_EVENT: &str = "pps:explain";
 
 pub fn publish_explained(party: Option<usize>) {
-    if let Some(root) = root() {
-        let _ = match party {
-            Some(party) => root.set_attribute("data-explained", &party.to_string()),
-            None => root.remove_attribute("data-explained"),
-        };
-    }
+    keep_on_root("explained", party.map(|party| party.to_string()).as_deref());
     let detail = party.map_or(wasm_bindgen::JsValue::NULL, |party| (party as f64).into());
     dispatch_event(EXPLAIN_EVENT, &detail);
 }
 
 /// The party the page app last asked to explain.
 pub fn published_explained() -> Option<usize> {
-    root()?.get_attribute("data-explained")?.parse().ok()
+    kept_on_root("explained")?.parse().ok()
 }
 
 /// Calls `on_party` with each party the page app asks to explain (`None`: none).

@@ -345,41 +345,13 @@ fn Panels(props: &PanelsProps) -> Html {
         });
     }
 
-    // The balance panel's details follow the package once the change's frame is painted (and
-    // only the latest of the changes before): in a click's task, where the page app draws the
-    // balance, re-sorting and redrawing the breakdown's rows cost 4–5 ms at 4× CPU with their
-    // layout; a frame later it is a task of its own.
-    let shown = use_state(|| {
-        (
-            state.scenario.clone(),
-            state.package.clone(),
-            (*assumed).clone(),
-        )
-    });
-    {
-        let shown = shown.clone();
-        let latest = use_mut_ref(|| 0u64);
-        let next = (
-            state.scenario.clone(),
-            state.package.clone(),
-            (*assumed).clone(),
-        );
-        use_effect_with(next, move |next| {
-            *latest.borrow_mut() += 1;
-            let this = *latest.borrow();
-            let next = next.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                browser::after_next_paint().await;
-                if *latest.borrow() == this {
-                    shown.set(next);
-                }
-            });
-        });
-    }
+    // The balance panel's details, drawn with the panels' state: a frame after the click's,
+    // since the panels follow a change once its frame is painted (re-sorting and redrawing the
+    // breakdown's rows cost 4–5 ms at 4× CPU with their layout, out of the click's task).
     let details = (*part >= LAST_PART).then(|| {
-        let (scenario, package, assumed) = (*shown).clone();
         html! {
-            <Details key={*hosts} {scenario} {package} {assumed} breakdown_party={state.breakdown_party}
+            <Details key={*hosts} scenario={state.scenario.clone()} package={state.package.clone()}
+                assumed={(*assumed).clone()} breakdown_party={state.breakdown_party}
                 explained_party={state.explained_party} dispatch={state.dispatcher()} />
         }
     });

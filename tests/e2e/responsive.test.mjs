@@ -120,7 +120,13 @@ describe('first render in parts', () => {
         requestAnimationFrame(firstPart);
         window.__shifts = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+          // Each shift with what moved, so that a failure says which element it was.
+          for (const entry of list.getEntries()) {
+            window.__shifts.push({
+              value: entry.value,
+              moved: entry.sources.map((source) => source.node?.id || source.node?.className || source.node?.nodeName),
+            });
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       }),
     });
@@ -130,7 +136,7 @@ describe('first render in parts', () => {
     assert.equal(await page.locator('#provisions fieldset.issue').count(), issues);
     // Entries reach the observer after their frame.
     const shifts = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(window.__shifts)))));
-    assert.deepEqual(shifts, []);
+    assert.deepEqual(shifts.map((shift) => shift.value), [], JSON.stringify(shifts));
     const firstPart = await page.evaluate(() => window.__firstPart.map((fieldset) => [fieldset.id, fieldset.isConnected]));
     assert.ok(firstPart.length > 0 && firstPart.length < issues);
     assert.deepEqual(firstPart, firstPart.map(([id]) => [id, true]));
