@@ -105,6 +105,7 @@ function drawCompare(view) {
     const id = `compare-${index}`;
     const select = el('select', {
       id,
+      autocomplete: 'off',
       onchange: () => {
         if (select.value === slot.value) return;
         setSlots(slots.map((value, at) => (at === index ? select.value : value)));

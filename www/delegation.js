@@ -146,7 +146,7 @@ function drawPanel() {
   refill(body,
     el('p', {}, 'One link per delegation and one for the facilitator, each opening this package (with any edits to the assumptions). A delegation\'s link shows its own priorities, editable, and its own scores; the other delegations\' assumptions, and every figure computed from them, stay hidden until the facilitator reveals them. A delegation sends its proposal back as a link, which opens in the facilitator\'s view.'),
     el('p', {},
-      el('input', { type: 'checkbox', id: 'delegation-reveal', checked: reveal, onchange: drawPanel }),
+      el('input', { type: 'checkbox', autocomplete: 'off', id: 'delegation-reveal', checked: reveal, onchange: drawPanel }),
       ' ',
       el('label', { for: 'delegation-reveal' }, 'These links reveal every delegation\'s assumptions (for the debrief)')),
     el('ul', { class: 'delegation-links' },

@@ -158,7 +158,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         html! {
             <div key={spec.id.clone()} class={classes!("edit-row", (now != was).then_some("edited"))}>
                 <label for={id.clone()}>{ &spec.label }</label>
-                <input type="range" id={id.clone()} min="0" max="100" step="1" value={now.to_string()}
+                <input type="range" autocomplete="off" id={id.clone()} min="0" max="100" step="1" value={now.to_string()}
                     aria-valuetext={format!("{now} %")} data-testid={id.clone()} {oninput} />
                 <output for={id} class="num">{ format!("{now} %") }</output>
                 <span class="model-value">{ model_value(now != was, &format!("{was} %")) }</span>
@@ -182,7 +182,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
         };
         html! {
             <div key={red_line.id.clone()} class={classes!("edit-row", "red-line-row", (!on).then_some("edited"))}>
-                <input type="checkbox" id={id.clone()} checked={on} data-testid={id.clone()} {onchange} />
+                <input type="checkbox" autocomplete="off" id={id.clone()} checked={on} data-testid={id.clone()} {onchange} />
                 <label for={id}>{ format!("{}: ", scenario.issues[red_line.issue].label) }
                     { cited_text(scenario, &red_line.statement) }</label>
                 <span class="model-value">{ model_value(!on, text::MODEL_ON) }</span>
@@ -222,7 +222,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                 html! {
                     <tr key={option_spec.id.clone()} class={classes!((now != was).then_some("edited"))}>
                         <th scope="row"><label for={id.clone()}>{ &option_spec.label }</label></th>
-                        <td><input type="number" id={id.clone()} min="0" max="100" step="1" value={now.to_string()}
+                        <td><input type="number" autocomplete="off" id={id.clone()} min="0" max="100" step="1" value={now.to_string()}
                             class="value-input" data-testid={id} {onchange} /></td>
                         <td class="model-value">{ model_value(now != was, &was.to_string()) }</td>
                     </tr>
@@ -269,7 +269,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
                 <legend>{ text::EDIT_PARTY }</legend>
                 { for scenario.parties.iter().enumerate().map(|(index, spec)| html! {
                     <label key={spec.id.clone()} class={classes!("party-choice", format!("party-{}", spec.id))}>
-                        <input type="radio" name="edit-party" value={spec.id.clone()} checked={index == p}
+                        <input type="radio" autocomplete="off" name="edit-party" value={spec.id.clone()} checked={index == p}
                             data-testid={format!("edit-party-{}", spec.id)} onchange={on_party(index)} />
                         { &spec.name }
                         if edits.party(index).is_some() { <span class="edited-mark">{ text::EDITED_MARK }</span> }
@@ -282,7 +282,7 @@ pub fn AssumptionsSection(props: &AssumptionsSectionProps) -> Html {
             <div class={classes!("party-editor", format!("party-{}", party_spec.id))} data-testid="party-editor">
                 <div class={classes!("edit-row", party_edits.reservation.is_some().then_some("edited"))}>
                     <label for="walk-away-input">{ format!("{}: {}", party_spec.name, text::WALK_AWAY) }</label>
-                    <input type="range" id="walk-away-input" min="0" max="100" step="1" value={points_text(reservation)}
+                    <input type="range" autocomplete="off" id="walk-away-input" min="0" max="100" step="1" value={points_text(reservation)}
                         data-testid="walk-away-input" oninput={on_reservation} />
                     <output for="walk-away-input" class="num" data-testid={format!("walk-away-{}", party_spec.id)}>{ points_text(reservation) }</output>
                     <span class="model-value">{ model_value(party_edits.reservation.is_some(), &points_text(model.parties[p].reservation)) }</span>

@@ -74,7 +74,7 @@ pub fn breakdown(props: &DetailsProps, scores: &Scores) -> Html {
                 let id = format!("breakdown-{}", party.id);
                 html! {
                     <span class="breakdown-choice" key={party.id.clone()}>
-                        <input type="radio" name="breakdown-party" id={id.clone()} checked={index == breakdown} {onchange} />
+                        <input type="radio" autocomplete="off" name="breakdown-party" id={id.clone()} checked={index == breakdown} {onchange} />
                         <label for={id}>{ &party.name }</label>
                     </span>
                 }

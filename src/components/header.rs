@@ -192,7 +192,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="header-controls">
                 <div class="preset">
                     <label for="preset">{ text::PRESET_LABEL }</label>
-                    <select id="preset" ref={select} {onchange}>
+                    <select id="preset" autocomplete="off" ref={select} {onchange}>
                         <option value="custom" selected={current.is_none()} disabled=true>
                             { props.base_document.filter(|_| !changes.is_empty()).map_or_else(|| text::PRESET_CUSTOM.to_string(), changes_words) }
                         </option>
@@ -211,7 +211,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <div class="preset apply-partial">
                         <label for="apply-document">{ text::APPLY_PARTIAL_LABEL }</label>
                         <div class="apply-row">
-                            <select id="apply-document" ref={apply_select}>
+                            <select id="apply-document" autocomplete="off" ref={apply_select}>
                                 { for partials.iter().map(|&index| html! {
                                     <option value={index.to_string()}>{ picker_label(scenario, index) }</option>
                                 }) }

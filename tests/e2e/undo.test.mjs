@@ -71,6 +71,24 @@ describe('undo and redo', () => {
     await context.close();
   });
 
+  test('no control keeps its state in a history entry: the link alone is the state', async () => {
+    const { page, context, problems } = await harness.open('', { contextOptions: { viewport } });
+    // The editor's and the values' controls are drawn once opened.
+    await page.click('[data-testid="editor"] > summary');
+    await page.click('.values-editor > summary');
+    await page.waitForSelector('.values-editor input[type=number]');
+    const controls = await page.evaluate(() => [...document.querySelectorAll('input:not([type=file]), select, textarea')]
+      .map((control) => ({ id: control.id || control.name || control.outerHTML.slice(0, 80), off: control.getAttribute('autocomplete') === 'off' })));
+    // Every provision's control, the header's pickers, the editor's and the analysis' inputs.
+    assert.ok(controls.length > 100, `${controls.length} controls`);
+    // A control without autocomplete="off" has its state saved into the history entry at every
+    // address write (measured: 85 such controls made each write 0.7 ms slower at 1× CPU) and
+    // restored over the link's on Back.
+    assert.deepEqual(controls.filter((control) => !control.off).map((control) => control.id), []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+
   test('a number typed is one step, and Ctrl+Z in the field is the field\'s own', async () => {
     const { page, context, problems } = await harness.open('', { contextOptions: { viewport } });
     const start = await fragment(page);

@@ -24,7 +24,7 @@ pub(super) fn robustness_panel(props: &AnalysisResultsProps) -> Html {
             <h3 id="robustness-heading">{ text::ROBUSTNESS_HEADING }</h3>
             <p class="muted">{ text::ROBUSTNESS_HELP }</p>
             <label for="concentration">{ text::CONCENTRATION_LABEL }</label>
-            <input type="range" id="concentration" min="5" max="500" step="5" value={props.concentration.to_string()}
+            <input type="range" autocomplete="off" id="concentration" min="5" max="500" step="5" value={props.concentration.to_string()}
                 aria-valuetext={format!("concentration {}", props.concentration)} {onchange} />
             <span class="num">{ format!(" {}", props.concentration) }</span>
             if let Some(robustness) = robustness {
