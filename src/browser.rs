@@ -272,6 +272,14 @@ pub fn matches_media(query: &str) -> bool {
         .is_some_and(|list| list.matches())
 }
 
+/// Calls `then` in the next frame, before its rendering (a requestAnimationFrame callback):
+/// what it changes is drawn in that frame, once.
+pub fn in_next_frame(then: impl FnOnce() + 'static) {
+    if let Some(window) = window() {
+        let _ = window.request_animation_frame(Closure::once_into_js(then).unchecked_ref());
+    }
+}
+
 /// Resolves after the next frame has been painted: a task queued from requestAnimationFrame
 /// runs after that frame's rendering. Heavy work started after it never delays the paint of
 /// the click that caused it. Falls back to a plain task where frames are unavailable.

@@ -22,13 +22,16 @@ describe('analysis', () => {
   test('runs after the click, shows that it is updating, and ends up to date', async () => {
     const { page, context, problems } = await harness.open('');
     await analysisReady(page);
-    // The frame after the click's already says the analysis is updating: the page app draws
-    // the click in its frame, and the panels, told in the same task, follow once it is painted
-    // (read before the next frame is drawn, in its requestAnimationFrame callback).
+    // The page app applies the click in the next frame, before its rendering, and the panels,
+    // told then, ask for a frame and follow once it is painted: the second frame after the
+    // click's already says the analysis is updating (read in that frame's requestAnimationFrame
+    // callback, before it is drawn, so the words come from the panels' task before it).
     const status = await page.evaluate(() => new Promise((resolve) => {
       document.querySelector('label[for="option-territory_donetsk-hold_current_line"]').click();
       const read = () => document.querySelector('[data-testid="analysis-status"]').textContent;
-      requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => resolve(read()))));
+      const frame = (then) => requestAnimationFrame(() => setTimeout(then));
+      // The click's frame, the next one (the panels follow after it), then the one after.
+      frame(() => frame(() => requestAnimationFrame(() => resolve(read()))));
     }));
     assert.match(status, /Updating the analysis/);
     assert.equal(await fragment(page), changed('territory_donetsk=hold_current_line'));

@@ -87,6 +87,7 @@ export async function waitReady(page) {
 
 /** The numbers the page shows for every party, as displayed text. */
 export async function pageNumbers(page) {
+  await settle(page);
   const numbers = {};
   for (const party of PARTIES) {
     numbers[party] = {
@@ -105,14 +106,12 @@ function firstNumber(text) {
 }
 
 /**
- * The page's current link body (after '#'), once the page has settled. The app renders a
- * change, and writes the address bar once the reader pauses or presses a key or pointer
- * (src/browser.rs `write_fragment`); while Yew's scheduler is busy (rendering analysis results,
- * under a loaded machine) the render of a change can come a few frames later. This waits until
- * two frames in a row pass with no DOM change, presses Shift (a key press, as a reader's next
- * step would be, writes any waiting link) and reads the address bar.
+ * Resolves once the page has settled: two frames in a row pass with no DOM change. A provision's
+ * change is applied in the next frame (src/components/provisions.rs `in_next_frame`), the
+ * panels follow once that frame is painted, and while Yew's scheduler is busy (rendering
+ * analysis results, under a loaded machine) a render can come a few frames later.
  */
-export async function fragment(page) {
+export async function settle(page) {
   await page.evaluate(async () => {
     let changed = false;
     const observer = new MutationObserver(() => {
@@ -126,6 +125,16 @@ export async function fragment(page) {
     }
     observer.disconnect();
   });
+}
+
+/**
+ * The page's current link body (after '#'), once the page has settled (`settle`). The app
+ * writes the address bar once the reader pauses or presses a key or pointer (src/browser.rs
+ * `write_fragment`): this presses Shift (a key press, as a reader's next step would be, writes
+ * any waiting link) and reads the address bar.
+ */
+export async function fragment(page) {
+  await settle(page);
   await page.keyboard.press('Shift');
   return page.evaluate(() => location.hash.replace(/^#/, ''));
 }

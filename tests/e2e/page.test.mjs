@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, PARTIES, axe, changed, cli, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, start, waitReady } from './harness.mjs';
+import { DIST, PARTIES, axe, changed, cli, cliNumbers, currentModel, fragment, goldenFiles, link as linkOf, pageNumbers, settle, start, waitReady } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -129,6 +129,7 @@ describe('toggles and sliders', () => {
     const announcement = () => page.textContent('[data-testid="announcement"]');
     assert.equal((await announcement()).trim(), '');
     await page.click('label[for="option-amnesty_accountability-accountability"]');
+    await settle(page);
     const first = (await announcement()).trim();
     assert.match(first, /^Tilts toward|^Even/);
     assert.match(first, /Ukraine concedes [0-9.]+, Russia concedes/);
@@ -141,6 +142,7 @@ describe('toggles and sliders', () => {
     assert.equal(await fragment(page), changed('amnesty_accountability=accountability&elections_timing=50'));
     assert.equal((await announcement()).trim(), first);
     await page.evaluate(() => document.querySelector('#range-elections_timing').dispatchEvent(new Event('change', { bubbles: true })));
+    await settle(page);
     assert.notEqual((await announcement()).trim(), first);
     await context.close();
   });
@@ -365,6 +367,7 @@ describe('keyboard', () => {
     // Focus stays on the control after the update, never on <body>.
     await page.focus('#option-amnesty_accountability-accountability');
     await page.keyboard.press('Space');
+    await settle(page);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'option-amnesty_accountability-accountability');
     await context.close();
   });
@@ -412,11 +415,13 @@ describe('accessibility', () => {
   test('no animation runs after a change, and the change stays marked until the next', async () => {
     const { page, context } = await harness.open('', { contextOptions: { reducedMotion: 'reduce' } });
     await page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    await settle(page);
     assert.equal(await page.evaluate(() => document.getAnimations().length), 0);
     await context.close();
     // With motion allowed, nothing animates either: the change stays marked until the next.
     const moving = await harness.open('');
     await moving.page.click('label[for="option-territory_donetsk-hold_current_line"]');
+    await settle(moving.page);
     assert.equal(await moving.page.evaluate(() => document.getAnimations().length), 0);
     const marked = await moving.page.evaluate(() => [...document.querySelectorAll('.changed, .just-changed')]
       .map((element) => [element.id || element.className, getComputedStyle(element).backgroundColor]));
@@ -424,6 +429,7 @@ describe('accessibility', () => {
     assert.ok(marked.length > 1, 'the balance marks what moved too');
     assert.ok(marked.every(([, colour]) => colour === 'rgb(255, 246, 196)'), JSON.stringify(marked));
     await moving.page.click('label[for="option-foreign_troops-total_ban_third_state_military"]');
+    await settle(moving.page);
     assert.equal(await moving.page.getAttribute('#issue-territory_donetsk', 'class'), 'issue', 'the mark moves to the next change');
     await moving.context.close();
   });
