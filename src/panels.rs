@@ -188,9 +188,9 @@ fn Panels(props: &PanelsProps) -> Html {
     // applied on top of a package).
     let assumed = use_state_eq(|| assumed_mask(issues, &page_state().assumed));
     // The page app's state, mirrored: each new link is opened as Back would open it, once the
-    // change's frame is painted (the latest of the changes before it): in the click's task,
-    // drawing the analysis as updating and laying it out cost that frame about 5 ms at 4× CPU,
-    // and the click's task then ran past 50 ms.
+    // change's frame is painted (the latest of the changes before it): drawn with the change,
+    // the analysis as updating and its layout cost that frame about 5 ms at 4× CPU, and the
+    // click's task (where the change was drawn then) ran past 50 ms.
     {
         let dispatch = state.dispatcher();
         let scenario = props.scenario.clone();
@@ -345,9 +345,9 @@ fn Panels(props: &PanelsProps) -> Html {
         });
     }
 
-    // The balance panel's details, drawn with the panels' state: a frame after the click's,
+    // The balance panel's details, drawn with the panels' state: a frame after the change's,
     // since the panels follow a change once its frame is painted (re-sorting and redrawing the
-    // breakdown's rows cost 4–5 ms at 4× CPU with their layout, out of the click's task).
+    // breakdown's rows cost 4–5 ms at 4× CPU with their layout, out of the change's frame).
     let details = (*part >= LAST_PART).then(|| {
         html! {
             <Details key={*hosts} scenario={state.scenario.clone()} package={state.package.clone()}

@@ -407,12 +407,12 @@ pub fn use_analysis(
                     concentration: *concentration,
                 };
                 wasm_bindgen_futures::spawn_local(async move {
-                    // Asked once the click's frame is painted: on a two-core machine a busy
-                    // worker takes the core that rasterises that frame (measured: the worker
-                    // started 3 ms into the click and the frame waited), and the results'
-                    // panels, drawn against the asked package, change in this later task,
-                    // not in the click's. A request that a newer one replaced before then is
-                    // never sent.
+                    // Asked once the frame that says "Updating" is painted: on a two-core
+                    // machine a busy worker takes the core that rasterises a frame (measured:
+                    // the worker started 3 ms into the click and the click's frame waited),
+                    // and the results' panels, drawn against the asked package, change in
+                    // this later task, not in that frame. A request that a newer one replaced
+                    // before then is never sent.
                     browser::after_next_paint().await;
                     if *next_id.borrow() != request {
                         return;
@@ -480,10 +480,10 @@ pub struct Analysis {
     pub request_view: Callback<Input>,
 }
 
-/// The analysis section. Its status line follows the package on screen (`current`) in the
-/// click's own frame; the results below it are drawn for the package the worker was last asked
-/// about, which changes a frame later (see `use_analysis`), so a click's task does not draw the
-/// four panels again. A function, not a component: App draws it on every render anyway.
+/// The analysis section. Its status line follows the panels' package (`current`, the page
+/// app's a frame later); the results below it are drawn for the package the worker was last
+/// asked about, which changes a frame later still (see `use_analysis`), so the frame that says
+/// "Updating" does not draw the four panels again. A function, not a component: App draws it on every render anyway.
 pub fn analysis_panel(
     current: &Package,
     failure: Option<&str>,
