@@ -38,8 +38,8 @@ pub fn App(props: &AppProps) -> Html {
     // The page is drawn: the skeleton goes (style.css already hides it from the app's first frame).
     use_effect_with((), |_| browser::hide_skeleton());
 
-    // The first render comes in parts, one per frame: the header, the balance and the first
-    // issues, then a few issues at a time. Drawn at once, the page was one task that
+    // The first render comes in parts, one per frame: the header (and the balance where it
+    // stands beside the provisions), then a few issues at a time. Drawn at once, the page was one task that
     // Lighthouse's mobile run puts at 230–350 ms, in which nothing could be clicked; in parts
     // its longest is about 110 ms, and the top of the page, which the first screen shows, is
     // painted first. Later renders are whole. Once the last part is drawn, `www/boot.js`
@@ -252,9 +252,11 @@ pub fn App(props: &AppProps) -> Html {
 const WIDE_LAYOUT: &str = "(min-width: 60rem)";
 
 /// Issues drawn by the first part of the first render, and by each part after it. The first
-/// part also draws the header, so it takes one issue (a phone's first screen shows about one).
-/// Lighthouse's mobile TBT over nine runs each: median 152 ms with 3 and 3, 129 ms with 1 and 2.
-const FIRST_ISSUES: usize = 1;
+/// part draws the header alone: it is the first code to run, and the browser compiles what it
+/// runs first, so it is the longest part. Lighthouse's mobile TBT over nine runs each: median
+/// 152 ms with 3 and 3, 129 ms with 1 and 2; later, six runs each (alternating builds):
+/// 12/16/18/21/25/32 ms with 1 and 2, 0/1/6/10/19/33 ms with 0 and 2.
+const FIRST_ISSUES: usize = 0;
 const ISSUES_PER_PART: usize = 2;
 
 /// The part of the first render that draws the last issues: the page's first render is then
