@@ -46,6 +46,43 @@ thread_local! {
     static QUIET: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
     /// Whether the listeners of `flush_on_input` are installed.
     static FLUSH_LISTENERS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether what the page app draws is a rehearsal (app.rs), not to be published.
+    static UNSEEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks what the page app draws from now on as a rehearsal, which `publish` tells no one;
+/// with `false`, marks it over (`#root[data-rehearsed]`, which the tests wait for).
+pub fn set_unseen(unseen: bool) {
+    UNSEEN.with(|flag| flag.set(unseen));
+    if !unseen {
+        keep_on_root("rehearsed", Some(""));
+    }
+}
+
+/// Calls `then` once the browser is idle (a requestIdleCallback callback); never where the
+/// browser has no such callback.
+pub fn when_idle(then: impl FnOnce() + 'static) {
+    if let Some(window) = window() {
+        let _ = window.request_idle_callback(Closure::once_into_js(then).unchecked_ref());
+    }
+}
+
+/// Brings the page's style and layout up to date now (reading a size makes the browser do it).
+pub fn lay_out() {
+    if let Some(root) = element("root") {
+        let _ = root
+            .unchecked_into::<web_sys::HtmlElement>()
+            .offset_height();
+    }
+}
+
+/// Resolves in a later microtask of the same task: what was scheduled before it (Yew's
+/// renders) has run, and nothing has been painted.
+pub async fn microtask() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+        &wasm_bindgen::JsValue::NULL,
+    ))
+    .await;
 }
 
 /// Writes `#body` into the address bar: replacing the current history entry, or pushing a new
@@ -539,6 +576,9 @@ pub struct Published {
 /// The page app says what is on screen, kept on `#root` (`data-link`, `data-assumed`) for the
 /// panels that start later, and sent to those running.
 pub fn publish(published: &Published) {
+    if UNSEEN.with(|flag| flag.get()) {
+        return;
+    }
     keep_on_root("link", Some(&published.link));
     keep_on_root("assumed", Some(&published.assumed));
     let detail = js_sys::Array::of2(

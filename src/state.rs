@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use scoring::provenance::{Origin, Provenance};
-use scoring::{Decoded, DocumentKind, Edits, Package, Scenario};
+use scoring::{Choice, Decoded, DocumentKind, Edits, Package, Scenario};
 use yew::Reducible;
 
 /// The scenario shared by every component, with what every render would otherwise recompute:
@@ -159,6 +159,8 @@ pub struct AppState {
     /// The packages compared side by side: the link's `c=` values, in column order, which the
     /// page carries without reading (www/classroom.js and the worker show them).
     pub compare: Vec<String>,
+    /// During a rehearsal (app.rs), the state it drew a change over, which its end restores.
+    pub rehearsed: Option<Rc<AppState>>,
 }
 
 /// Every way the state can change, as domain verbs.
@@ -202,6 +204,11 @@ pub enum Action {
     ExplainValue {
         party: Option<usize>,
     },
+    /// The first step of a rehearsal (app.rs): the first provision's option changed, as a
+    /// click would, with nothing to announce and no address to write.
+    Rehearse,
+    /// The rehearsal's end: the state it drew over, as it was.
+    EndRehearsal,
 }
 
 impl AppState {
@@ -231,6 +238,7 @@ impl AppState {
             announcement: String::new(),
             url_write: UrlWrite::None,
             compare: decoded.compare,
+            rehearsed: None,
             scenario,
         }
     }
@@ -408,6 +416,17 @@ impl Reducible for AppState {
                 }
                 next
             }
+            Action::Rehearse => {
+                let option = usize::from(self.package.choice(0) == Choice::Option(0));
+                match scenario.with_option(&self.package, 0, option) {
+                    Ok(package) => AppState {
+                        rehearsed: Some(self.clone()),
+                        ..self.with_package(package, UrlWrite::None, false)
+                    },
+                    Err(_) => return self,
+                }
+            }
+            Action::EndRehearsal => return self.rehearsed.clone().unwrap_or(self),
             Action::DismissLinkProblems => {
                 if self.link_problems.is_empty() {
                     return self;

@@ -319,3 +319,37 @@ fn a_link_made_after_changing_a_plan_reopens_as_that_plan_with_its_changes() {
     let plain = opened(&scoring::encode(&changed.scenario, &changed.package));
     assert_eq!(plain.base_document, None);
 }
+
+#[test]
+fn a_rehearsal_draws_a_change_to_write_and_announce_nothing_then_gives_back_the_state() {
+    // From the opening page, and from a page already changed (its write still pending).
+    let army = |state: &AppState| issue(state, "army_cap");
+    let opening = opened("");
+    let changed = opening.clone().reduce(Action::ChooseOption {
+        issue: army(&opening),
+        option: 1,
+    });
+    for before in [opening, changed] {
+        let rehearsed = before.clone().reduce(Action::Rehearse);
+        assert_ne!(rehearsed.package, before.package, "a change is drawn");
+        assert_eq!(rehearsed.previous, before.package);
+        assert_eq!(
+            rehearsed.package.choices()[1..],
+            before.package.choices()[1..]
+        );
+        assert_eq!(rehearsed.url_write, UrlWrite::None, "nothing to write");
+        assert_eq!(
+            rehearsed.announcement, before.announcement,
+            "nothing to announce"
+        );
+        let after = rehearsed.reduce(Action::EndRehearsal);
+        assert!(Rc::ptr_eq(&after, &before), "the very state before");
+        assert_eq!(after.rehearsed, None);
+    }
+    // An end with no rehearsal changes nothing.
+    let state = opened("");
+    assert!(Rc::ptr_eq(
+        &state.clone().reduce(Action::EndRehearsal),
+        &state
+    ));
+}

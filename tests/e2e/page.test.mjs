@@ -147,6 +147,88 @@ describe('toggles and sliders', () => {
     await context.close();
   });
 
+  test('the change rehearsed once the page is idle is drawn, then undone unseen', async () => {
+    // In each page: the states published once the page is drawn, and every class change
+    // that put on or took off the mark of a changed provision.
+    const watch = (page) => page.addInitScript(() => {
+      window.__seen = { states: 0, marks: 0 };
+      addEventListener('pps:state', () => {
+        if (document.getElementById('root')?.hasAttribute('data-drawn')) window.__seen.states += 1;
+      });
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.target.matches?.('fieldset.issue') && `${record.oldValue} ${record.target.className}`.includes('changed')) window.__seen.marks += 1;
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
+    });
+    // The idle callback is held until the page is scrolled half-way down: a rehearsal drawn
+    // while the reader is further down the page must not move it.
+    const rehearsed = await harness.open('', {
+      beforeLoad: async (page) => {
+        await watch(page);
+        await page.addInitScript(() => {
+          window.__idle = [];
+          window.requestIdleCallback = (callback) => window.__idle.push(callback);
+        });
+      },
+    });
+    await rehearsed.page.waitForFunction(() => window.__idle.length > 0 && document.getElementById('root').hasAttribute('data-drawn'));
+    await rehearsed.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    // The provisions drawn as they come into view take their real height, and the browser
+    // keeps the view where it was: the position settles a few frames later.
+    let scrolled = -1;
+    for (let reads = 0; reads < 20; reads += 1) {
+      await settle(rehearsed.page);
+      const now = await rehearsed.page.evaluate(() => window.scrollY);
+      if (now === scrolled) break;
+      scrolled = now;
+    }
+    assert.ok(scrolled > 500, `scrolled to ${scrolled}`);
+    await rehearsed.page.evaluate(() => window.__idle.splice(0).forEach((callback) => callback({ didTimeout: false, timeRemaining: () => 50 })));
+    await rehearsed.page.waitForSelector('#root[data-rehearsed]');
+    await settle(rehearsed.page);
+    assert.equal(await rehearsed.page.evaluate(() => window.scrollY), scrolled, 'the rehearsal did not move the page');
+    // The same page where the browser has no idle callback: no rehearsal, and nothing breaks.
+    const plain = await harness.open('', {
+      beforeLoad: async (page) => {
+        await watch(page);
+        await page.addInitScript(() => { window.requestIdleCallback = undefined; });
+      },
+    });
+    const settled = async ({ page }) => {
+      await page.waitForSelector('[data-testid="analysis-status"]:has-text("Analysis up to date")', { timeout: 60000 });
+      await settle(page);
+      return page.evaluate(() => ({
+        seen: window.__seen,
+        root: document.getElementById('root').innerHTML,
+        // What the markup does not hold: the controls' state.
+        controls: [...document.querySelectorAll('#root input, #root select')].map((control) =>
+          `${control.id}=${control.type === 'radio' || control.type === 'checkbox' ? control.checked : control.value}`),
+        announcement: document.querySelector('[data-testid="announcement"]').textContent,
+        address: location.href,
+        history: history.length,
+        rehearsed: document.getElementById('root').hasAttribute('data-rehearsed'),
+      }));
+    };
+    const [after, without] = [await settled(rehearsed), await settled(plain)];
+    assert.ok(after.seen.marks >= 2, `the rehearsal drew a change and undid it (${after.seen.marks} marks)`);
+    assert.equal(without.seen.marks, 0);
+    assert.equal(without.rehearsed, false);
+    assert.equal(after.seen.states, 0, 'nothing was published to the panels');
+    assert.equal(without.seen.states, 0);
+    assert.equal(after.address, without.address);
+    assert.equal(after.history, without.history);
+    assert.equal(after.announcement.trim(), '');
+    assert.equal(after.root, without.root, 'the page is as it would be without the rehearsal');
+    assert.ok(after.controls.length > 50, `${after.controls.length} controls`);
+    assert.deepEqual(after.controls, without.controls);
+    assert.deepEqual(await pageNumbers(rehearsed.page), cliNumbers('#' + linkOf()));
+    assertClean(rehearsed.problems);
+    assertClean(plain.problems);
+    await rehearsed.context.close();
+    await plain.context.close();
+  });
+
   test('the breakdown lists every issue for the chosen party', async () => {
     const { page, context } = await harness.open('');
     await page.click('label[for="breakdown-ru"]');
