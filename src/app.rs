@@ -39,10 +39,10 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with((), |_| browser::hide_skeleton());
 
     // The first render comes in parts, one per frame: the header (and the balance where it
-    // stands beside the provisions), then a few issues at a time. Drawn at once, the page was one task that
-    // Lighthouse's mobile run puts at 230–350 ms, in which nothing could be clicked; in parts
-    // its longest is about 110 ms, and the top of the page, which the first screen shows, is
-    // painted first. Later renders are whole. Once the last part is drawn, `www/boot.js`
+    // stands beside the provisions), then a few issues at a time. Drawn at once, the page was
+    // one task that Lighthouse's mobile run puts at 230–350 ms, in which nothing could be
+    // clicked; in parts its longest is about 110 ms, and the top of the page, which the first
+    // screen shows, is painted first. Later renders are whole. Once the last part is drawn, `www/boot.js`
     // starts the panels (`browser::mark_drawn`).
     let issues = state.scenario.issues.len();
     let part = use_state(|| 0usize);

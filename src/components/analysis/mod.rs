@@ -483,7 +483,8 @@ pub struct Analysis {
 /// The analysis section. Its status line follows the panels' package (`current`, the page
 /// app's a frame later); the results below it are drawn for the package the worker was last
 /// asked about, which changes a frame later still (see `use_analysis`), so the frame that says
-/// "Updating" does not draw the four panels again. A function, not a component: App draws it on every render anyway.
+/// "Updating" does not draw the four panels again. A function, not a component: App draws it
+/// on every render anyway.
 pub fn analysis_panel(
     current: &Package,
     failure: Option<&str>,
